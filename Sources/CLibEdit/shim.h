@@ -1,0 +1,3 @@
+// libedit's readline-compatible interface, which is all the REPL needs.
+#include <stdio.h>
+#include <editline/readline.h>

@@ -1,0 +1,234 @@
+// Generated from Stdlib/ by StdlibEmbeddingTests: do not edit.
+// After changing Stdlib/, run `swift test --filter StdlibEmbedding` once to refresh it.
+
+enum StdlibSources {
+    static let files: [String: String] = [
+        "core/math": #####"""
+# Elementary and special functions. Those without a body are native (Swift or GSL);
+# every one maps over a vector as well as a number.
+use core/vectors
+use core/text
+
+## The ratio of a circle's circumference to its diameter.
+pi = 3.141592653589793
+## Euler's number, the base of natural logarithms.
+e = 2.718281828459045
+## Positive infinity (IEEE 754).
+inf = 1 / 0
+## Not a number (IEEE 754): the result of 0/0.
+nan = 0 / 0
+
+## e raised to the power x.
+## @example exp(1)  # 2.718281828459045
+fn exp(x)
+## Logarithm of x: natural, or to the given base.
+## @example log(100, 10)  # 2
+fn log(x, base = nil)
+## Base-10 logarithm.
+## @example log10(1000)  # 3
+fn log10(x)
+## Base-2 logarithm.
+## @example log2(8)  # 3
+fn log2(x)
+## Square root; nan for negative numbers.
+## @example sqrt(16)  # 4
+fn sqrt(x)
+## Absolute value.
+## @example abs(-3)  # 3
+fn abs(x)
+## Largest whole number not greater than x.
+## @example floor(2.7)  # 2
+fn floor(x)
+## Smallest whole number not less than x.
+## @example ceil(2.1)  # 3
+fn ceil(x)
+## Rounds half away from zero, to `digits` decimals.
+## @example round(2.345, 2)  # 2.35
+fn round(x, digits = 0)
+## Sine of an angle in radians.
+## @example sin(0)  # 0
+fn sin(x)
+## Cosine of an angle in radians.
+## @example cos(0)  # 1
+fn cos(x)
+## Tangent of an angle in radians.
+## @example tan(0)  # 0
+fn tan(x)
+## Inverse sine, in radians.
+## @example asin(1)  # 1.5707963267948966
+fn asin(x)
+## Inverse cosine, in radians.
+## @example acos(1)  # 0
+fn acos(x)
+## Inverse tangent, in radians.
+## @example atan(1)  # 0.7853981633974483
+fn atan(x)
+## Angle of the point (x, y) from the x axis, in radians.
+## @example atan2(1, 1)  # 0.7853981633974483
+fn atan2(y, x)
+## Hyperbolic sine.
+## @example sinh(0)  # 0
+fn sinh(x)
+## Hyperbolic cosine.
+## @example cosh(0)  # 1
+fn cosh(x)
+## Hyperbolic tangent.
+## @example tanh(0)  # 0
+fn tanh(x)
+## The gamma function (GSL); gamma(n) is (n − 1)!.
+## @example gamma(5)  # 24
+fn gamma(x)
+## Natural logarithm of |gamma(x)| (GSL).
+## @example lngamma(10)  # 12.801827480081469
+fn lngamma(x)
+## The beta function B(a, b) (GSL).
+## @example beta(2, 3)  # 0.08333333333333333
+fn beta(a, b)
+## The error function (GSL).
+## @example erf(0)  # 0
+fn erf(x)
+## The complementary error function 1 − erf(x) (GSL).
+## @example erfc(0)  # 1
+fn erfc(x)
+## The binomial coefficient n choose k (GSL).
+## @example choose(5, 2)  # 10
+fn choose(n, k)
+## Natural logarithm of n choose k (GSL), for counts too large for choose.
+## @example lnchoose(5, 2)  # 2.302585092994046
+fn lnchoose(n, k)
+
+## Limits x to the interval [low, high]; maps over vectors.
+## @example clamp(12, 0, 10)  # 10
+fn clamp(x, low, high) {
+    if type_of(x) == "vector" { map(x, v => clamp(v, low, high)) }
+    else if x < low { low } else if x > high { high } else { x }
+}
+
+"""#####,
+        "core/tables": #####"""
+# Tables: named columns of equal length.
+
+## A table from named columns of equal length.
+## @example len(table(x: [1, 2, 3], y: [4, 5, 6]))  # 3
+fn table(...columns)
+## Reads a CSV file with a header row into a table; numeric columns become numbers.
+## Paths are relative to the running file.
+fn read_csv(path)
+## Writes a table to a CSV file, atomically.
+fn write_csv(t, path)
+
+"""#####,
+        "core/text": #####"""
+# Output, text and checks.
+
+## Prints its arguments separated by spaces, then a newline.
+## @example print("total:", 42)
+fn print(...values)
+## The value as text (strings unchanged).
+## @example str(1.5)  # "1.5"
+fn str(x)
+## A number as text with `digits` significant digits, or `decimals` fixed decimals.
+## @example format(3.14159, digits: 3)  # "3.14"
+fn format(x, digits = nil, decimals = nil)
+## The name of a value's type: number, bool, string, vector, record, table, function or nil.
+## @example type_of([1, 2])  # "vector"
+fn type_of(x)
+## Stops with an error unless the condition is true.
+## @example assert(1 + 1 == 2, "arithmetic")
+fn assert(condition, message = nil)
+## Stops with an error carrying the message.
+fn error(message)
+
+"""#####,
+        "core/vectors": #####"""
+# Building, reducing and transforming vectors.
+
+## Number of elements of a vector, characters of a string, rows of a table or fields of a record.
+## @example len([4, 5, 6])  # 3
+fn len(x)
+## Sum of the elements; for a vector of bools, how many are true.
+## @example sum([1, 2, 3])  # 6
+fn sum(v)
+## Product of the elements.
+## @example prod([1, 2, 3, 4])  # 24
+fn prod(v)
+## Running sums.
+## @example cumsum([1, 2, 3])  # [1, 3, 6]
+fn cumsum(v)
+## Smallest of the numbers given, vectors included.
+## @example min([3, 1, 2])  # 1
+fn min(...values)
+## Largest of the numbers given, vectors included.
+## @example max(3, 7, 5)  # 7
+fn max(...values)
+## The elements in ascending order (numbers, or strings).
+## @example sort([3, 1, 2])  # [1, 2, 3]
+fn sort(v)
+## The elements (or characters) in reverse order.
+## @example reverse([1, 2, 3])  # [3, 2, 1]
+fn reverse(v)
+## Applies f to each element (or each row of a table).
+## @example map([1, 2, 3], x => x * 10)  # [10, 20, 30]
+fn map(v, f)
+## The elements for which f returns true.
+## @example filter([1, 2, 3, 4], x => x % 2 == 0)  # [2, 4]
+fn filter(v, f)
+## Folds the elements with f(accumulator, element), starting from `initial` or the first element.
+## @example reduce([1, 2, 3], (a, b) => a + b)  # 6
+fn reduce(v, f, initial = nil)
+## Pairs of corresponding elements.
+## @example zip([1, 2], [3, 4])  # [[1, 3], [2, 4]]
+fn zip(a, b)
+## `n` evenly spaced numbers from start to stop, both included (NumPy's linspace).
+## @example linspace(0, 1, 5)  # [0, 0.25, 0.5, 0.75, 1]
+fn linspace(start, stop, n = 50)
+## `n` numbers spaced evenly on a log scale, from base^start to base^stop (NumPy's logspace).
+## @example logspace(2, 4, 3)  # [100, 1000, 10000]
+fn logspace(start, stop, n = 50, base = 10) = base ^ linspace(start, stop, n)
+## Joins vectors (and single values) into one vector.
+## @example concat([1, 2], 3, [4])  # [1, 2, 3, 4]
+fn concat(...parts)
+## True if any element of a vector of bools is true.
+## @example any([1, 5, 2] > 4)  # true
+fn any(mask) = sum(mask) > 0
+## True if every element of a vector of bools is true.
+## @example all([1, 5, 2] > 0)  # true
+fn all(mask) = len(mask) == 0 or sum(mask) == len(mask)
+## The field names of a record, or the column names of a table.
+## @example keys({a: 1, b: 2})  # ["a", "b"]
+fn keys(x)
+
+"""#####,
+        "prelude": #####"""
+# The prelude: loaded before every program. It only imports.
+use core/math
+use core/vectors
+use core/text
+use core/tables
+use stats/summary
+
+"""#####,
+        "stats/summary": #####"""
+# Summary statistics. Variance and quantiles come from GSL.
+use core/vectors
+use core/math
+
+## Arithmetic mean.
+## @example mean([1, 2, 3, 4])  # 2.5
+fn mean(v) = sum(v) / len(v)
+## Sample variance (divides by n − 1, as R and GSL do).
+## @example var([1, 2, 3, 4])  # 1.6666666666666667
+fn var(v)
+## Sample standard deviation (n − 1).
+## @example sd([2, 4, 4, 4, 5, 5, 7, 9])  # 2.138089935299395
+fn sd(v) = sqrt(var(v))
+## Quantile by linear interpolation (R's type 7, as GSL and NumPy); p may be a vector.
+## @example quantile([1, 2, 3, 4], 0.25)  # 1.75
+fn quantile(v, p)
+## The middle value (the 0.5 quantile).
+## @example median([3, 1, 2])  # 2
+fn median(v) = quantile(v, 0.5)
+
+"""#####,
+    ]
+}

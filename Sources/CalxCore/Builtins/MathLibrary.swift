@@ -1,0 +1,65 @@
+// Elementary math natives. Each maps over a vector as well as a number.
+
+import Foundation
+
+public enum MathLibrary {
+    /// Lifts a function of one number to numbers and vectors of numbers.
+    public static func elementwise(_ f: @escaping (Double) -> Double) -> NativeBody {
+        { arguments in
+            switch arguments[0] {
+            case .number(let x): return .number(f(x))
+            case .numbers(let xs): return .numbers(xs.map(f))
+            default: throw arguments.mismatch(0, expected: "a number or a vector of numbers")
+            }
+        }
+    }
+
+    /// Lifts a function of two numbers, broadcasting a number against a vector.
+    public static func elementwise2(_ f: @escaping (Double, Double) -> Double) -> NativeBody {
+        { arguments in
+            switch (arguments[0], arguments[1]) {
+            case (.number(let x), .number(let y)): return .number(f(x, y))
+            case (.numbers(let xs), .number(let y)): return .numbers(xs.map { f($0, y) })
+            case (.number(let x), .numbers(let ys)): return .numbers(ys.map { f(x, $0) })
+            case (.numbers(let xs), .numbers(let ys)):
+                guard xs.count == ys.count else {
+                    throw NativeError("\(arguments.function)() got vectors of different lengths (\(xs.count) and \(ys.count))")
+                }
+                return .numbers(zip(xs, ys).map(f))
+            case (.number, _), (.numbers, _): throw arguments.mismatch(1, expected: "a number or a vector of numbers")
+            default: throw arguments.mismatch(0, expected: "a number or a vector of numbers")
+            }
+        }
+    }
+
+    /// Half away from zero, at `digits` decimals.
+    static func round(_ x: Double, digits: Double) -> Double {
+        let scale = pow(10, digits)
+        return (x * scale).rounded(.toNearestOrAwayFromZero) / scale
+    }
+
+    public static let natives: [String: NativeBody] = [
+        "exp": elementwise(Foundation.exp),
+        "sqrt": elementwise(Foundation.sqrt),
+        "abs": elementwise(Swift.abs),
+        "floor": elementwise(Foundation.floor),
+        "ceil": elementwise(Foundation.ceil),
+        "sin": elementwise(Foundation.sin),
+        "cos": elementwise(Foundation.cos),
+        "tan": elementwise(Foundation.tan),
+        "asin": elementwise(Foundation.asin),
+        "acos": elementwise(Foundation.acos),
+        "atan": elementwise(Foundation.atan),
+        "sinh": elementwise(Foundation.sinh),
+        "cosh": elementwise(Foundation.cosh),
+        "tanh": elementwise(Foundation.tanh),
+        "log10": elementwise(Foundation.log10),
+        "log2": elementwise(Foundation.log2),
+        "atan2": elementwise2(Foundation.atan2),
+        "round": elementwise2(round),
+        "log": { arguments in
+            guard arguments.optional(1) != nil else { return try elementwise(Foundation.log)(arguments) }
+            return try elementwise2 { Foundation.log($0) / Foundation.log($1) }(arguments)
+        },
+    ]
+}

@@ -1,0 +1,47 @@
+// Natives for output, conversion to text and checks.
+
+import Foundation
+
+public enum TextLibrary {
+    /// `digits` significant digits, in Calx's number style (1e-5, not 1e-05).
+    static func significant(_ x: Double, _ digits: Int) -> String {
+        guard x.isFinite else { return ValueFormatter.number(x) }
+        let text = String(format: "%.\(digits)g", x)
+        guard let value = Double(text) else { return text }
+        return ValueFormatter.number(value)
+    }
+
+    static func format(_ arguments: Arguments) throws -> Value {
+        let digits = try arguments.optional(1).map { _ in try arguments.integer(1, minimum: 1) }
+        let decimals = try arguments.optional(2).map { _ in try arguments.integer(2, minimum: 0) }
+        func text(_ x: Double) -> String {
+            if let decimals { return x.isFinite ? String(format: "%.\(min(decimals, 40))f", x) : ValueFormatter.number(x) }
+            return significant(x, min(digits ?? 6, 17))
+        }
+        switch arguments[0] {
+        case .number(let x): return .string(text(x))
+        case .numbers(let xs): return .list(xs.map { .string(text($0)) })
+        default: return .string(ValueFormatter.plain(arguments[0]))
+        }
+    }
+
+    public static let natives: [String: NativeBody] = [
+        "print": { arguments in
+            let values = try arguments.elements(0)
+            arguments.runtime.output(values.map(ValueFormatter.plain).joined(separator: " ") + "\n")
+            return .nil
+        },
+        "str": { arguments in .string(ValueFormatter.plain(arguments[0])) },
+        "format": format,
+        "type_of": { arguments in .string(arguments[0].typeName) },
+        "assert": { arguments in
+            guard case .bool(let holds) = arguments[0] else { throw arguments.mismatch(0, expected: "a bool") }
+            if !holds {
+                let message = try arguments.optional(1).map { _ in try arguments.string(1) } ?? "assertion failed"
+                throw NativeError(message == "assertion failed" ? message : "assertion failed: \(message)")
+            }
+            return .nil
+        },
+        "error": { arguments in throw NativeError(try arguments.string(0)) },
+    ]
+}

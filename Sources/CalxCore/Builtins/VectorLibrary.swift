@@ -1,0 +1,147 @@
+// Natives that build, reduce and transform vectors.
+
+import Foundation
+
+public enum VectorLibrary {
+    /// All numbers in the arguments, vectors flattened (for `min(v)` and `min(a, b, c)` alike).
+    static func flattenedNumbers(_ arguments: Arguments, _ position: Int) throws -> [Double] {
+        var out: [Double] = []
+        for value in try arguments.elements(position) {
+            switch value {
+            case .number(let x): out.append(x)
+            case .numbers(let xs): out += xs
+            default: throw NativeError("\(arguments.function)() needs numbers, got \(ValueFormatter.brief(value))", stage: .type)
+            }
+        }
+        return out
+    }
+
+    static func extreme(_ arguments: Arguments, _ better: (Double, Double) -> Bool) throws -> Value {
+        let numbers = try flattenedNumbers(arguments, 0)
+        guard var best = numbers.first else { throw NativeError("\(arguments.function)() of an empty vector") }
+        for x in numbers.dropFirst() where x.isNaN || better(x, best) {
+            if x.isNaN { return .number(.nan) }
+            best = x
+        }
+        return .number(best)
+    }
+
+    static func mapped(_ arguments: Arguments) throws -> Value {
+        let function = try arguments.function(1)
+        let values: [Value]
+        if case .table(let table) = arguments[0] {
+            values = (0..<table.rowCount).map { .record(table.row($0)) }
+        } else {
+            values = try arguments.elements(0)
+        }
+        var out: [Value] = []
+        out.reserveCapacity(values.count)
+        for value in values { out.append(try arguments.call(function, [value])) }
+        return Value.vector(out)
+    }
+
+    static func filtered(_ arguments: Arguments) throws -> Value {
+        let function = try arguments.function(1)
+        let values = try arguments.elements(0)
+        var keep: [Int] = []
+        for (index, value) in values.enumerated() {
+            let verdict = try arguments.call(function, [value])
+            guard case .bool(let flag) = verdict else {
+                throw NativeError("filter()'s function must return a bool, but returned \(ValueFormatter.brief(verdict))", stage: .type)
+            }
+            if flag { keep.append(index) }
+        }
+        if case .numbers(let xs) = arguments[0] { return .numbers(keep.map { xs[$0] }) }
+        return .list(keep.map { values[$0] })
+    }
+
+    static func reduced(_ arguments: Arguments) throws -> Value {
+        let function = try arguments.function(1)
+        var values = try arguments.elements(0)[...]
+        var accumulator: Value
+        if let initial = arguments.optional(2) {
+            accumulator = initial
+        } else {
+            guard let first = values.popFirst() else { throw NativeError("reduce() of an empty vector needs an initial value") }
+            accumulator = first
+        }
+        for value in values { accumulator = try arguments.call(function, [accumulator, value]) }
+        return accumulator
+    }
+
+    static func sorted(_ arguments: Arguments) throws -> Value {
+        switch arguments[0] {
+        case .numbers(let xs): return .numbers(xs.sorted { $0 < $1 || (!$0.isNaN && $1.isNaN) })
+        case .list(let values):
+            var texts: [String] = []
+            for value in values {
+                guard case .string(let text) = value else { throw arguments.mismatch(0, expected: "a vector of numbers or of strings") }
+                texts.append(text)
+            }
+            return .list(texts.sorted().map(Value.string))
+        default: throw arguments.mismatch(0, expected: "a vector")
+        }
+    }
+
+    static func linspace(_ arguments: Arguments) throws -> Value {
+        let start = try arguments.number(0), stop = try arguments.number(1)
+        let count = try arguments.integer(2, minimum: 0)
+        guard count <= RangeNode.maximumLength else { throw ArgumentError(position: 2, "at most \(RangeNode.maximumLength) points") }
+        if count == 1 { return .numbers([start]) }
+        let step = (stop - start) / Double(count - 1)
+        return .numbers((0..<count).map { $0 == count - 1 ? stop : start + Double($0) * step })
+    }
+
+    public static let natives: [String: NativeBody] = [
+        "len": { arguments in
+            switch arguments[0] {
+            case .numbers(let xs): return .number(Double(xs.count))
+            case .list(let values): return .number(Double(values.count))
+            case .string(let text): return .number(Double(text.count))
+            case .table(let table): return .number(Double(table.rowCount))
+            case .record(let record): return .number(Double(record.names.count))
+            default: throw arguments.mismatch(0, expected: "a vector, string, record or table")
+            }
+        },
+        "sum": { arguments in
+            if let flags = Operators.mask(arguments[0]), !flags.isEmpty { return .number(Double(flags.filter { $0 }.count)) }
+            return .number(try arguments.numbers(0).reduce(0, +))
+        },
+        "prod": { arguments in .number(try arguments.numbers(0).reduce(1, *)) },
+        "cumsum": { arguments in
+            var total = 0.0
+            return .numbers(try arguments.numbers(0).map { total += $0; return total })
+        },
+        "min": { arguments in try extreme(arguments, <) },
+        "max": { arguments in try extreme(arguments, >) },
+        "sort": sorted,
+        "reverse": { arguments in
+            switch arguments[0] {
+            case .numbers(let xs): return .numbers(xs.reversed())
+            case .list(let values): return .list(values.reversed())
+            case .string(let text): return .string(String(text.reversed()))
+            default: throw arguments.mismatch(0, expected: "a vector or a string")
+            }
+        },
+        "map": mapped,
+        "filter": filtered,
+        "reduce": reduced,
+        "zip": { arguments in
+            let a = try arguments.elements(0), b = try arguments.elements(1)
+            return .list(zip(a, b).map { Value.vector([$0, $1]) })
+        },
+        "linspace": linspace,
+        "concat": { arguments in
+            var out: [Value] = []
+            for value in try arguments.elements(0) { out += value.elements ?? [value] }
+            return Value.vector(out)
+        },
+        "keys": { arguments in
+            switch arguments[0] {
+            case .record(let record): return .list(record.names.map(Value.string))
+            case .table(let table): return .list(table.names.map(Value.string))
+            default: throw arguments.mismatch(0, expected: "a record or a table")
+            }
+        },
+    ]
+}

@@ -1,0 +1,141 @@
+// How values look: numbers in their shortest round-trip form, long vectors and
+// tables elided in the middle with their size shown.
+
+import Foundation
+
+public enum ValueFormatter {
+    /// Vectors longer than this show their first and last `edge` elements.
+    static let vectorLimit = 20
+    static let vectorEdge = 5
+    static let tableRowLimit = 20
+    static let tableRowEdge = 5
+    /// Deeper nesting is shown as `…`, so display never recurses without bound.
+    static let maximumDepth = 32
+
+    /// Shortest text that reads back as the same Double; integers without `.0`.
+    public static func number(_ x: Double) -> String {
+        if x.isNaN { return "nan" }
+        if x.isInfinite { return x < 0 ? "-inf" : "inf" }
+        if x == x.rounded(), abs(x) < 1e16 {
+            return x == 0 ? (x.sign == .minus ? "-0" : "0") : String(Int64(x))
+        }
+        var text = "\(x)"
+        // Swift writes 1e-05 and 1e+16; Calx writes 1e-5 and 1e16.
+        if let e = text.firstIndex(of: "e") {
+            var exponent = String(text[text.index(after: e)...])
+            let sign = exponent.hasPrefix("-") ? "-" : ""
+            exponent = String(exponent.drop { $0 == "-" || $0 == "+" || $0 == "0" })
+            text = String(text[..<e]) + "e" + sign + (exponent.isEmpty ? "0" : exponent)
+            text = text.replacingOccurrences(of: ".0e", with: "e")
+        }
+        return text
+    }
+
+    /// The value as the REPL shows it: strings quoted.
+    public static func display(_ value: Value) -> String {
+        switch value {
+        case .table(let table): return tableText(table)
+        default: return render(value, depth: 0, quoteStrings: true)
+        }
+    }
+
+    /// The value as `print` and interpolation show it: strings bare.
+    public static func plain(_ value: Value) -> String {
+        switch value {
+        case .string(let text): return text
+        case .table(let table): return tableText(table)
+        default: return render(value, depth: 0, quoteStrings: true)
+        }
+    }
+
+    /// A short description for error messages: `a string ("abc")`, `a vector of 3`.
+    public static func brief(_ value: Value) -> String {
+        switch value {
+        case .number(let x): return "the number \(number(x))"
+        case .string(let text): return "a string (\(quote(text.count > 20 ? String(text.prefix(20)) + "…" : text)))"
+        case .bool(let flag): return "the bool \(flag)"
+        case .numbers(let xs): return "a vector of \(xs.count) number\(xs.count == 1 ? "" : "s")"
+        case .list(let xs): return "a vector of \(xs.count) value\(xs.count == 1 ? "" : "s")"
+        case .nil, .undefined: return "nil"
+        default: return "a \(value.typeName)"
+        }
+    }
+
+    static func quote(_ text: String) -> String {
+        var out = "\""
+        for character in text {
+            switch character {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            case "{": out += "\\{"
+            case "}": out += "\\}"
+            default: out.append(character)
+            }
+        }
+        return out + "\""
+    }
+
+    static func render(_ value: Value, depth: Int, quoteStrings: Bool) -> String {
+        if depth > maximumDepth { return "…" }
+        switch value {
+        case .number(let x): return number(x)
+        case .bool(let flag): return flag ? "true" : "false"
+        case .string(let text): return quoteStrings ? quote(text) : text
+        case .nil, .undefined: return "nil"
+        case .numbers(let xs): return elided(xs.count) { number(xs[$0]) }
+        case .list(let values): return elided(values.count) { render(values[$0], depth: depth + 1, quoteStrings: true) }
+        case .record(let record):
+            let fields = zip(record.names, record.values).map { "\($0): \(render($1, depth: depth + 1, quoteStrings: true))" }
+            return "{" + fields.joined(separator: ", ") + "}"
+        case .table(let table):
+            return "<table: \(table.rowCount) rows × \(table.names.count) columns>"
+        case .function(let closure):
+            return closure.isNative ? "<builtin \(closure.signature)>" : "<fn \(closure.signature)>"
+        }
+    }
+
+    private static func elided(_ count: Int, _ element: (Int) -> String) -> String {
+        if count <= vectorLimit { return "[" + (0..<count).map(element).joined(separator: ", ") + "]" }
+        let head = (0..<vectorEdge).map(element), tail = (count - vectorEdge..<count).map(element)
+        return "[" + (head + ["…"] + tail).joined(separator: ", ") + "] (\(count) elements)"
+    }
+
+    /// A table as aligned text: numbers right-aligned, others left-aligned.
+    static func tableText(_ table: Table) -> String {
+        var rows: [Int?] = Array(0..<table.rowCount)
+        if table.rowCount > tableRowLimit {
+            rows = Array(0..<tableRowEdge) + [nil] + Array(table.rowCount - tableRowEdge..<table.rowCount)
+        }
+        var columns: [[String]] = []
+        var numeric: [Bool] = []
+        for (name, column) in zip(table.names, table.columns) {
+            var cells = [name]
+            for row in rows {
+                guard let row else { cells.append("…"); continue }
+                switch column {
+                case .numbers(let xs): cells.append(number(xs[row]))
+                case .list(let values): cells.append(render(values[row], depth: 1, quoteStrings: false))
+                default: cells.append("")
+                }
+            }
+            columns.append(cells)
+            if case .numbers = column { numeric.append(true) } else { numeric.append(false) }
+        }
+        let widths = columns.map { $0.map(\.count).max() ?? 0 }
+        var lines: [String] = []
+        for line in 0..<(rows.count + 1) {
+            let cells = columns.indices.map { c -> String in
+                let cell = columns[c][line], pad = String(repeating: " ", count: widths[c] - cell.count)
+                return numeric[c] && line > 0 ? pad + cell : cell + pad
+            }
+            lines.append(cells.joined(separator: "  ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression))
+            if line == 0 { lines.append(widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ")) }
+        }
+        if table.rowCount > tableRowLimit || table.names.isEmpty {
+            lines.append("(\(table.rowCount) rows × \(table.names.count) columns)")
+        }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,37 @@
+// Interpretation runs on a thread with a large stack, so that deep recursion in
+// a Calx program meets "recursion too deep" long before Swift's stack runs out.
+
+import Foundation
+
+public enum LargeStack {
+    /// 1 GiB of address space; only the pages a program touches become resident.
+    public static let size = 1 << 30
+
+    /// Runs `body` on a new thread with a large stack and waits for its result.
+    public static func run<T>(_ body: @escaping () -> T) -> T {
+        var result: T?
+        let box = StackTask()
+        box.body = { result = body() }
+        var attributes = pthread_attr_t()
+        pthread_attr_init(&attributes)
+        defer { pthread_attr_destroy(&attributes) }
+        pthread_attr_setstacksize(&attributes, size)
+        var thread = pthread_t()
+        let context = Unmanaged.passRetained(box).toOpaque()
+        let created = pthread_create(&thread, &attributes, { context in
+            let box = Unmanaged<StackTask>.fromOpaque(context!).takeRetainedValue()
+            box.body?()
+            return nil
+        }, context)
+        if created != 0 {
+            Unmanaged<StackTask>.fromOpaque(context).release()
+            return body()
+        }
+        pthread_join(thread, nil)
+        return result ?? body()
+    }
+}
+
+private final class StackTask {
+    var body: (() -> Void)?
+}

@@ -1,0 +1,148 @@
+// Calling a function: binding arguments to parameter slots, then running the
+// body (Calx) or the native implementation, with depth and interrupt checks.
+
+final class CallNode: Node {
+    let callee: Node
+    let positional: [Node]
+    let named: [(name: String, span: Span, value: Node)]
+
+    init(callee: Node, positional: [Node], named: [(name: String, span: Span, value: Node)], span: Span) {
+        self.callee = callee
+        self.positional = positional
+        self.named = named
+        super.init(span: span)
+    }
+
+    override func eval(_ frame: Frame, _ runtime: Runtime) throws(Unwind) -> Value {
+        let target = try callee.eval(frame, runtime)
+        guard case .function(let closure) = target else {
+            throw callee.failure(.type, "cannot call a \(target.typeName)", label: "this is a \(target.typeName), not a function")
+        }
+        let code = closure.code
+        let callee = Frame.make(count: code.slotCount, parent: closure.parent)
+        if named.isEmpty, positional.count == code.parameters.count, code.restIndex == nil {
+            for index in positional.indices { callee[index] = try positional[index].eval(frame, runtime) }
+        } else {
+            var values: [Value] = []
+            values.reserveCapacity(positional.count)
+            for node in positional { values.append(try node.eval(frame, runtime)) }
+            var labelled: [(name: String, span: Span, value: Value)] = []
+            for argument in named { labelled.append((argument.name, argument.span, try argument.value.eval(frame, runtime))) }
+            let extra = try runtime.bind(code, into: callee, values, labelled, at: span) { index in
+                index < self.positional.count ? self.positional[index].span : self.span
+            }
+            return try runtime.invoke(closure, callee, extraNamed: extra, at: span, argumentSpan: argumentSpan)
+        }
+        return try runtime.invoke(closure, callee, extraNamed: [], at: span, argumentSpan: argumentSpan)
+    }
+
+    /// Where parameter `position` of the callee came from, to underline a bad argument.
+    private func argumentSpan(_ position: Int, _ code: FunctionCode) -> Span {
+        if position < positional.count { return positional[position].span }
+        if position < code.parameters.count, let argument = named.first(where: { $0.name == code.parameters[position] }) {
+            return argument.value.span
+        }
+        return span
+    }
+}
+
+extension Runtime {
+    /// Binds positional and named arguments to parameter slots, filling defaults.
+    /// Returns the named arguments a native's `...rest` parameter collects.
+    func bind(
+        _ code: FunctionCode, into frame: Frame, _ values: [Value], _ named: [(name: String, span: Span, value: Value)],
+        at span: Span, positionalSpan: (Int) -> Span
+    ) throws(Unwind) -> [(name: String, value: Value)] {
+        let fixed = code.fixedCount
+        if values.count > fixed, code.restIndex == nil {
+            throw .error(Diagnostic(.type, "\(code.name)() \(Runtime.takes(code)), but \(values.count) were given",
+                                    at: positionalSpan(fixed), label: "unexpected argument", notes: ["note: the signature is \(code.signature)"]))
+        }
+        for index in 0..<min(values.count, fixed) { frame[index] = values[index] }
+        if let rest = code.restIndex { frame[rest] = Value.vector(values.count > fixed ? Array(values[fixed...]) : []) }
+        var extra: [(name: String, value: Value)] = []
+        for argument in named {
+            guard let index = code.parameters.firstIndex(of: argument.name), index != code.restIndex else {
+                if code.restIndex != nil, code.native != nil {
+                    extra.append((argument.name, argument.value))
+                    continue
+                }
+                var notes = ["note: the signature is \(code.signature)"]
+                if let guess = suggestion(for: argument.name, among: code.parameters) { notes.insert("help: did you mean '\(guess)'?", at: 0) }
+                throw .error(Diagnostic(.type, "\(code.name)() has no parameter named '\(argument.name)'", at: argument.span, label: "unknown parameter", notes: notes))
+            }
+            if case .undefined = frame[index] {
+                frame[index] = argument.value
+            } else {
+                throw .error(Diagnostic(.type, "argument '\(argument.name)' given twice in call to \(code.name)()", at: argument.span, label: "already given by position"))
+            }
+        }
+        for index in 0..<fixed {
+            guard case .undefined = frame[index] else { continue }
+            guard let value = code.defaults[index] else {
+                throw .error(Diagnostic(.type, "missing argument '\(code.parameters[index])' in call to \(code.name)()", at: span,
+                                        label: "\(code.name)() \(Runtime.takes(code))", notes: ["note: the signature is \(code.signature)"]))
+            }
+            frame[index] = try value.eval(frame, self)
+        }
+        return extra
+    }
+
+    static func takes(_ code: FunctionCode) -> String {
+        let required = code.requiredCount, fixed = code.fixedCount
+        let count = code.restIndex != nil ? "at least \(required)" : required == fixed ? "\(fixed)" : "\(required) to \(fixed)"
+        return "takes \(count) argument\(count == "1" ? "" : "s")"
+    }
+
+    /// Runs a bound call.
+    func invoke(
+        _ closure: Closure, _ frame: Frame, extraNamed: [(name: String, value: Value)], at span: Span,
+        argumentSpan: (Int, FunctionCode) -> Span
+    ) throws(Unwind) -> Value {
+        let code = closure.code
+        depth += 1
+        defer { depth -= 1 }
+        if depth > Runtime.maximumDepth {
+            throw .error(Diagnostic(.runtime, "recursion too deep", at: span, label: "more than \(Runtime.maximumDepth) calls deep",
+                                    notes: ["help: check that the recursion in \(code.name)() reaches a base case"]))
+        }
+        try checkInterrupt(span)
+        if let native = code.native {
+            let arguments = Arguments(frame: frame, count: code.parameters.count, function: code.name, parameterNames: code.parameters,
+                                      runtime: self, extraNamed: extraNamed, callSpan: span)
+            do {
+                return try native(arguments)
+            } catch let unwind as Unwind {
+                throw unwind
+            } catch let error as ArgumentError {
+                let name = error.position < code.parameters.count ? " '\(code.parameters[error.position])'" : ""
+                throw .error(Diagnostic(.type, "bad argument #\(error.position + 1)\(name) to \(code.name)(): \(error.message)",
+                                        at: argumentSpan(error.position, code), label: error.message))
+            } catch let error as NativeError {
+                throw .error(Diagnostic(error.stage, error.message, at: span, label: "in this call to \(code.name)()", notes: error.notes))
+            } catch let error as Diagnostic {
+                throw .error(error)
+            } catch {
+                throw .error(Diagnostic(.runtime, "\(code.name)() failed: \(error)", at: span))
+            }
+        }
+        guard let body = code.body else { return .nil }
+        do {
+            return try body.eval(frame, self)
+        } catch {
+            if case .returning(let value) = error { return value }
+            throw error
+        }
+    }
+
+    /// Calls a function value with positional arguments (for natives such as `map`).
+    public func call(_ closure: Closure, _ values: [Value], at span: Span) throws(Unwind) -> Value {
+        let frame = Frame.make(count: closure.code.slotCount, parent: closure.parent)
+        if values.count == closure.code.parameters.count, closure.code.restIndex == nil {
+            for index in values.indices { frame[index] = values[index] }
+        } else {
+            _ = try bind(closure.code, into: frame, values, [], at: span) { _ in span }
+        }
+        return try invoke(closure, frame, extraNamed: [], at: span) { _, _ in span }
+    }
+}

@@ -1,0 +1,44 @@
+// Special functions from GSL: gamma, beta, error functions, binomial coefficients.
+
+import CGSL
+import CalxCore
+
+public enum SpecialFunctions {
+    /// A GSL special function of one argument, mapped over vectors.
+    static func unary(_ name: String, _ routine: @escaping (Double, UnsafeMutablePointer<gsl_sf_result>) -> Int32) -> NativeBody {
+        { arguments in
+            switch arguments[0] {
+            case .number(let x): return .number(try GSL.call(name) { routine(x, $0) })
+            case .numbers(let xs): return .numbers(try xs.map { x in try GSL.call(name) { routine(x, $0) } })
+            default: throw arguments.mismatch(0, expected: "a number or a vector of numbers")
+            }
+        }
+    }
+
+    /// `choose(n, k)` for whole n ≥ k ≥ 0.
+    static func counts(_ arguments: Arguments) throws -> (UInt32, UInt32) {
+        let n = try arguments.integer(0, minimum: 0), k = try arguments.integer(1, minimum: 0)
+        guard n <= UInt32.max else { throw ArgumentError(position: 0, "too large") }
+        guard k <= n else { throw ArgumentError(position: 1, "k must not exceed n (\(n)), got \(k)") }
+        return (UInt32(n), UInt32(k))
+    }
+
+    public static let natives: [String: NativeBody] = [
+        "gamma": unary("gamma", gsl_sf_gamma_e),
+        "lngamma": unary("lngamma", gsl_sf_lngamma_e),
+        "erf": unary("erf", gsl_sf_erf_e),
+        "erfc": unary("erfc", gsl_sf_erfc_e),
+        "beta": { arguments in
+            let a = try arguments.number(0), b = try arguments.number(1)
+            return .number(try GSL.call("beta") { gsl_sf_beta_e(a, b, $0) })
+        },
+        "choose": { arguments in
+            let (n, k) = try counts(arguments)
+            return .number(try GSL.call("choose") { gsl_sf_choose_e(n, k, $0) })
+        },
+        "lnchoose": { arguments in
+            let (n, k) = try counts(arguments)
+            return .number(try GSL.call("lnchoose") { gsl_sf_lnchoose_e(n, k, $0) })
+        },
+    ]
+}

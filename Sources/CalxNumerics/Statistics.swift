@@ -1,0 +1,36 @@
+// Summary statistics from GSL: sample variance (n − 1) and quantiles (R's type 7).
+
+import CGSL
+import CalxCore
+
+public enum Statistics {
+    static func sample(_ arguments: Arguments, minimum: Int) throws -> [Double] {
+        let values = try arguments.numbers(0)
+        guard values.count >= minimum else {
+            throw NativeError("\(arguments.function)() needs at least \(minimum) value\(minimum == 1 ? "" : "s"), got \(values.count)")
+        }
+        return values
+    }
+
+    static func quantile(_ arguments: Arguments) throws -> Value {
+        var sorted = try sample(arguments, minimum: 1)
+        sorted.withUnsafeMutableBufferPointer { gsl_sort($0.baseAddress, 1, $0.count) }
+        func at(_ p: Double) throws -> Double {
+            guard p >= 0, p <= 1 else { throw ArgumentError(position: 1, "a probability must lie in [0, 1], got \(ValueFormatter.number(p))") }
+            return sorted.withUnsafeBufferPointer { gsl_stats_quantile_from_sorted_data($0.baseAddress, 1, $0.count, p) }
+        }
+        switch arguments[1] {
+        case .number(let p): return .number(try at(p))
+        case .numbers(let ps): return .numbers(try ps.map(at))
+        default: throw arguments.mismatch(1, expected: "a probability or a vector of them")
+        }
+    }
+
+    public static let natives: [String: NativeBody] = [
+        "var": { arguments in
+            let values = try sample(arguments, minimum: 2)
+            return .number(values.withUnsafeBufferPointer { gsl_stats_variance($0.baseAddress, 1, $0.count) })
+        },
+        "quantile": quantile,
+    ]
+}
