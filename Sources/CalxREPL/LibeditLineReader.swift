@@ -1,0 +1,45 @@
+// Line editing, history and Tab completion through libedit's readline interface.
+
+import CLibEdit
+import Foundation
+
+public final class LibeditLineReader: LineReader {
+    let history: HistoryFile
+    /// Completion candidates for the word being typed; set by the REPL.
+    nonisolated(unsafe) static var candidates: (String) -> [String] = { _ in [] }
+
+    public init(history: HistoryFile, candidates: @escaping (String) -> [String]) {
+        self.history = history
+        LibeditLineReader.candidates = candidates
+        rl_readline_name = UnsafePointer(strdup("calx"))
+        rl_attempted_completion_function = { text, _, _ in
+            guard let text else { return nil }
+            let prefix = String(cString: text)
+            let matches = LibeditLineReader.candidates(prefix).filter { $0.hasPrefix(prefix) }.sorted()
+            guard !matches.isEmpty else { return nil }
+            // readline wants the common prefix first, then each match, all malloc'd, ending with NULL.
+            var common = matches[0]
+            for match in matches.dropFirst() { while !match.hasPrefix(common) { common.removeLast() } }
+            let list = UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>.allocate(capacity: matches.count + 2)
+            list[0] = strdup(common)
+            for (index, match) in matches.enumerated() { list[index + 1] = strdup(match) }
+            list[matches.count + 1] = nil
+            return list
+        }
+        // Break words at spaces and operators, but not at ':' so REPL commands complete.
+        rl_basic_word_break_characters = UnsafePointer(strdup(" \t\n\"\\'`@$><=;|&{(,[+-*/^%"))
+        using_history()
+        for entry in history.load() { add_history(entry) }
+    }
+
+    public func readLine(prompt: String) -> String? {
+        guard let line = CLibEdit.readline(prompt) else { return nil }
+        defer { free(line) }
+        return String(cString: line)
+    }
+
+    public func remember(_ entry: String) {
+        add_history(entry)
+        history.append(entry)
+    }
+}
