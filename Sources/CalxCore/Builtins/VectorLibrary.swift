@@ -105,7 +105,7 @@ public enum VectorLibrary {
         },
         "sum": { arguments in
             if let flags = Operators.mask(arguments[0]), !flags.isEmpty { return .number(Double(flags.filter { $0 }.count)) }
-            return .number(try arguments.numbers(0).reduce(0, +))
+            return .number(Kernels.sum(try arguments.numbers(0)))
         },
         "prod": { arguments in .number(try arguments.numbers(0).reduce(1, *)) },
         "cumsum": { arguments in

@@ -2,7 +2,8 @@
 // turned every local name into a slot number, so no lookup happens by name.
 
 struct FrameHeader {
-    let parent: Frame?
+    /// The enclosing function's frame; while the frame is free, the next free frame.
+    var parent: Frame?
     let count: Int
 }
 
@@ -10,12 +11,18 @@ final class Frame: ManagedBuffer<FrameHeader, Value> {
     static func make(count: Int, parent: Frame?) -> Frame {
         let buffer = Frame.create(minimumCapacity: count) { _ in FrameHeader(parent: parent, count: count) }
         let frame = unsafeDowncast(buffer, to: Frame.self)
-        frame.withUnsafeMutablePointerToElements { $0.initialize(repeating: .undefined, count: count) }
+        frame.withUnsafeMutablePointerToElements { elements in
+            for index in 0..<count { (elements + index).initialize(to: .undefined) }
+        }
         return frame
     }
 
     deinit {
-        _ = withUnsafeMutablePointers { header, elements in elements.deinitialize(count: header.pointee.count) }
+        // Element by element: the specialised destroy is much cheaper than the generic
+        // array destroy that `deinitialize(count:)` calls, and frames die on every return.
+        _ = withUnsafeMutablePointers { header, elements in
+            for index in 0..<header.pointee.count { (elements + index).deinitialize(count: 1) }
+        }
     }
 
     var parent: Frame? { header.parent }
@@ -32,5 +39,45 @@ final class Frame: ManagedBuffer<FrameHeader, Value> {
         var frame = self
         for _ in 0..<depth { frame = frame.header.parent ?? frame }
         return frame
+    }
+}
+
+
+/// Frames of finished calls, ready for reuse: most calls create no closure, so
+/// their frame is unshared when they return, and reusing it saves an allocation
+/// and a free on every call. Free frames of each size form a list linked through
+/// their `parent` field.
+final class FramePool {
+    static let largestPooled = 16
+    private let heads = UnsafeMutablePointer<Frame?>.allocate(capacity: largestPooled + 1)
+
+    init() { heads.initialize(repeating: nil, count: FramePool.largestPooled + 1) }
+
+    deinit {
+        heads.deinitialize(count: FramePool.largestPooled + 1)
+        heads.deallocate()
+    }
+
+    @inline(__always)
+    func make(count: Int, parent: Frame?) -> Frame {
+        guard count <= FramePool.largestPooled, let frame = heads[count] else { return Frame.make(count: count, parent: parent) }
+        frame.withUnsafeMutablePointerToHeader { header in
+            heads[count] = header.pointee.parent
+            header.pointee.parent = parent
+        }
+        return frame
+    }
+
+    /// Takes back the frame of a finished call if nothing else (a closure) holds it.
+    @inline(__always)
+    func recycle(_ frame: inout Frame) {
+        guard isKnownUniquelyReferenced(&frame) else { return }
+        frame.withUnsafeMutablePointers { header, elements in
+            let count = header.pointee.count
+            guard count <= FramePool.largestPooled else { return }
+            for index in 0..<count { elements[index] = .undefined }
+            header.pointee.parent = heads[count]
+            heads[count] = frame
+        }
     }
 }

@@ -17,11 +17,18 @@ enum Operators {
         case .subtract: return x - y
         case .multiply: return x * y
         case .divide: return x / y
-        // Floored, as in Python and R: the result takes the divisor's sign.
-        case .remainder: return y == 0 ? .nan : x - y * (x / y).rounded(.down)
+        case .remainder: return flooredRemainder(x, y)
         case .power: return pow(x, y)
         default: return .nan
         }
+    }
+
+    /// Floored, as in Python and R: the result takes the divisor's sign. Built on the
+    /// exact `fmod`, since `x - y * floor(x / y)` goes wrong when `x / y` rounds (`7 % 0.1`).
+    static func flooredRemainder(_ x: Double, _ y: Double) -> Double {
+        let r = fmod(x, y)
+        if r == 0 { return 0 }
+        return (r < 0) != (y < 0) ? r + y : r
     }
 
     @inline(__always)
@@ -55,15 +62,15 @@ enum Operators {
         case (.number(let x), .number(let y)):
             return isComparison(op) ? .bool(compare(op, x, y)) : .number(arithmetic(op, x, y))
         case (.numbers(let xs), .number(let y)):
-            return elementwise(op, xs.count) { xs[$0] } _: { _ in y }
+            return elementwise(op, xs.count, xs, 0, nil, y)
         case (.number(let x), .numbers(let ys)):
-            return elementwise(op, ys.count) { _ in x } _: { ys[$0] }
+            return elementwise(op, ys.count, nil, x, ys, 0)
         case (.numbers(let xs), .numbers(let ys)):
             guard xs.count == ys.count else {
                 throw OperandError(message: "vectors of different lengths (\(xs.count) and \(ys.count))",
                                    notes: ["help: element-wise operations need vectors of equal length, or a vector and a number"])
             }
-            return elementwise(op, xs.count) { xs[$0] } _: { ys[$0] }
+            return elementwise(op, xs.count, xs, 0, ys, 0)
         default:
             break
         }
@@ -105,25 +112,19 @@ enum Operators {
         }
     }
 
-    @inline(__always)
-    private static func elementwise(_ op: BinaryOperator, _ count: Int, _ x: (Int) -> Double, _ y: (Int) -> Double) -> Value {
+    /// A vector operation; a nil vector side is the number beside it, broadcast.
+    private static func elementwise(_ op: BinaryOperator, _ count: Int, _ xs: [Double]?, _ x: Double, _ ys: [Double]?, _ y: Double) -> Value {
         if isComparison(op) {
-            var out: [Value] = []
-            out.reserveCapacity(count)
-            for i in 0..<count { out.append(.bool(compare(op, x(i), y(i)))) }
-            return .list(out)
+            let flags = Kernels.combine(count, xs, x, ys, y) { compare(op, $0, $1) ? 1 : 0 }
+            return .list(flags.map { .bool($0 != 0) })
         }
-        let out = [Double](unsafeUninitializedCapacity: count) { buffer, initialized in
-            switch op {
-            case .add: for i in 0..<count { buffer[i] = x(i) + y(i) }
-            case .subtract: for i in 0..<count { buffer[i] = x(i) - y(i) }
-            case .multiply: for i in 0..<count { buffer[i] = x(i) * y(i) }
-            case .divide: for i in 0..<count { buffer[i] = x(i) / y(i) }
-            default: for i in 0..<count { buffer[i] = arithmetic(op, x(i), y(i)) }
-            }
-            initialized = count
+        switch op {
+        case .add: return .numbers(Kernels.combine(count, xs, x, ys, y, +))
+        case .subtract: return .numbers(Kernels.combine(count, xs, x, ys, y, -))
+        case .multiply: return .numbers(Kernels.combine(count, xs, x, ys, y, *))
+        case .divide: return .numbers(Kernels.combine(count, xs, x, ys, y, /))
+        default: return .numbers(Kernels.combine(count, xs, x, ys, y) { arithmetic(op, $0, $1) })
         }
-        return .numbers(out)
     }
 
     /// `==` and `!=`: element-wise when one side is a vector and the other a scalar, else whole values.

@@ -26,6 +26,7 @@ public final class Runtime {
     /// The folder relative paths are read from (the running file's, or the working directory).
     public var baseDirectory: String
     var depth = 0
+    let frames = FramePool()
 
     public init(globals: Globals, sources: SourceRegistry, output: @escaping (String) -> Void, baseDirectory: String) {
         self.globals = globals

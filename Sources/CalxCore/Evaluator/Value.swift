@@ -50,10 +50,11 @@ public enum Value {
     }
 }
 
-/// An immutable record: named fields in the order they were written.
-public struct Record {
-    public var names: [String]
-    public var values: [Value]
+/// An immutable record: named fields in the order they were written. A class, so
+/// that `Value` stays two words wide and cheap to copy.
+public final class Record {
+    public let names: [String]
+    public let values: [Value]
 
     public init(names: [String] = [], values: [Value] = []) {
         self.names = names
@@ -66,10 +67,16 @@ public struct Record {
 }
 
 /// Named columns of equal length. Each column is a vector (`.numbers` or `.list`).
-public struct Table {
-    public var names: [String]
-    public var columns: [Value]
-    public var rowCount: Int
+public final class Table {
+    public let names: [String]
+    public let columns: [Value]
+    public let rowCount: Int
+
+    public init(names: [String], columns: [Value], rowCount: Int) {
+        self.names = names
+        self.columns = columns
+        self.rowCount = rowCount
+    }
 
     public subscript(name: String) -> Value? {
         names.firstIndex(of: name).map { columns[$0] }

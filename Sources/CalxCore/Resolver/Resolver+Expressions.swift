@@ -33,8 +33,8 @@ extension Resolver {
                 return ConstantNode(.number(-x), span: span)
             }
             return op == .negate ? NegateNode(node, span: span) : NotNode(node, span: span)
-        case .binary(let op, let left, let right, let operatorSpan):
-            return BinaryNode(op, expression(left), expression(right), operatorSpan: operatorSpan)
+        case .binary(let op, let left, let right, _):
+            return BinaryNode(op, expression(left), expression(right))
         case .and(let left, let right, let span):
             return LogicalNode(isAnd: true, expression(left), expression(right), span: span)
         case .or(let left, let right, let span):

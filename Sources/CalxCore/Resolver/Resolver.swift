@@ -157,8 +157,10 @@ public struct Resolver {
         if let scope { scope.loopDepth += change } else { topLevelLoops += change }
     }
 
+    /// A block; one with a single statement is that statement, saving a call per evaluation.
     mutating func block(_ block: Block) -> Node {
-        BlockNode(block.statements.map { statement($0) }, span: block.span)
+        let statements = block.statements.map { statement($0) }
+        return statements.count == 1 ? statements[0] : BlockNode(statements, span: block.span)
     }
 
     mutating func use(_ module: String, at span: Span) -> Node {

@@ -19,7 +19,8 @@ final class CallNode: Node {
             throw callee.failure(.type, "cannot call a \(target.typeName)", label: "this is a \(target.typeName), not a function")
         }
         let code = closure.code
-        let callee = Frame.make(count: code.slotCount, parent: closure.parent)
+        var callee = runtime.frames.make(count: code.slotCount, parent: closure.parent)
+        defer { runtime.frames.recycle(&callee) }
         if named.isEmpty, positional.count == code.parameters.count, code.restIndex == nil {
             for index in positional.indices { callee[index] = try positional[index].eval(frame, runtime) }
         } else {

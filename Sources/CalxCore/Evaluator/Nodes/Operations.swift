@@ -4,38 +4,49 @@ final class BinaryNode: Node {
     let op: BinaryOperator
     let left: Node
     let right: Node
-    let operatorSpan: Span
-    init(_ op: BinaryOperator, _ left: Node, _ right: Node, operatorSpan: Span) {
+    /// The right operand when it is a number literal (`n - 1`, `i < 10`), read without a call.
+    let constant: Double?
+
+    init(_ op: BinaryOperator, _ left: Node, _ right: Node) {
         self.op = op
         self.left = left
         self.right = right
-        self.operatorSpan = operatorSpan
+        if let literal = right as? ConstantNode, case .number(let y) = literal.value { constant = y } else { constant = nil }
         super.init(span: left.span.to(right.span))
     }
 
     override func eval(_ frame: Frame, _ runtime: Runtime) throws(Unwind) -> Value {
         let a = try left.eval(frame, runtime)
-        let b = try right.eval(frame, runtime)
-        if case .number(let x) = a, case .number(let y) = b {
-            switch op {
-            case .add: return .number(x + y)
-            case .subtract: return .number(x - y)
-            case .multiply: return .number(x * y)
-            case .divide: return .number(x / y)
-            case .less: return .bool(x < y)
-            case .lessEqual: return .bool(x <= y)
-            case .greater: return .bool(x > y)
-            case .greaterEqual: return .bool(x >= y)
-            case .equal: return .bool(x == y)
-            case .notEqual: return .bool(x != y)
-            case .remainder, .power: return .number(Operators.arithmetic(op, x, y))
-            }
+        let b: Value
+        if let y = constant {
+            if case .number(let x) = a { return BinaryNode.numbers(op, x, y) }
+            b = .number(y)
+        } else {
+            b = try right.eval(frame, runtime)
         }
+        if case .number(let x) = a, case .number(let y) = b { return BinaryNode.numbers(op, x, y) }
         do {
             return try Operators.binary(op, a, b)
         } catch {
             throw .error(Diagnostic(.type, error.message, at: span, label: "\(a.typeName) \(op.rawValue) \(b.typeName)",
                                     secondary: [], notes: error.notes))
+        }
+    }
+
+    @inline(__always)
+    static func numbers(_ op: BinaryOperator, _ x: Double, _ y: Double) -> Value {
+        switch op {
+        case .add: return .number(x + y)
+        case .subtract: return .number(x - y)
+        case .multiply: return .number(x * y)
+        case .divide: return .number(x / y)
+        case .less: return .bool(x < y)
+        case .lessEqual: return .bool(x <= y)
+        case .greater: return .bool(x > y)
+        case .greaterEqual: return .bool(x >= y)
+        case .equal: return .bool(x == y)
+        case .notEqual: return .bool(x != y)
+        case .remainder, .power: return .number(Operators.arithmetic(op, x, y))
         }
     }
 }

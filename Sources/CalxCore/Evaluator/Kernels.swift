@@ -1,0 +1,55 @@
+// Tight loops over vectors of numbers, written so the compiler can vectorise them.
+
+enum Kernels {
+    /// Pairwise summation, as NumPy does it: eight running sums in blocks of 128,
+    /// halves added recursively above that. As accurate as NumPy's `sum` and as fast.
+    static func sum(_ xs: UnsafeBufferPointer<Double>) -> Double {
+        let n = xs.count
+        guard let base = xs.baseAddress else { return 0 }
+        if n < 8 {
+            var total = -0.0
+            for i in 0..<n { total += base[i] }
+            return total
+        }
+        if n <= 128 {
+            var r = (base[0], base[1], base[2], base[3], base[4], base[5], base[6], base[7])
+            var i = 8
+            while i < n - n % 8 {
+                r.0 += base[i]; r.1 += base[i + 1]; r.2 += base[i + 2]; r.3 += base[i + 3]
+                r.4 += base[i + 4]; r.5 += base[i + 5]; r.6 += base[i + 6]; r.7 += base[i + 7]
+                i += 8
+            }
+            var total = ((r.0 + r.1) + (r.2 + r.3)) + ((r.4 + r.5) + (r.6 + r.7))
+            while i < n { total += base[i]; i += 1 }
+            return total
+        }
+        var half = n / 2
+        half -= half % 8
+        return sum(UnsafeBufferPointer(rebasing: xs[0..<half])) + sum(UnsafeBufferPointer(rebasing: xs[half..<n]))
+    }
+
+    static func sum(_ xs: [Double]) -> Double {
+        xs.withUnsafeBufferPointer { sum($0) }
+    }
+
+    /// `op` applied element by element; `x` or `y` may be a single number broadcast.
+    @inline(__always)
+    static func combine(_ count: Int, _ xs: [Double]?, _ x: Double, _ ys: [Double]?, _ y: Double,
+                        _ f: (Double, Double) -> Double) -> [Double] {
+        [Double](unsafeUninitializedCapacity: count) { out, initialized in
+            switch (xs, ys) {
+            case (let xs?, let ys?):
+                xs.withUnsafeBufferPointer { a in ys.withUnsafeBufferPointer { b in
+                    for i in 0..<count { out[i] = f(a[i], b[i]) }
+                } }
+            case (let xs?, nil):
+                xs.withUnsafeBufferPointer { a in for i in 0..<count { out[i] = f(a[i], y) } }
+            case (nil, let ys?):
+                ys.withUnsafeBufferPointer { b in for i in 0..<count { out[i] = f(x, b[i]) } }
+            case (nil, nil):
+                for i in 0..<count { out[i] = f(x, y) }
+            }
+            initialized = count
+        }
+    }
+}
