@@ -97,11 +97,13 @@ extension Parser {
         return try comparison()
     }
 
+    static let comparisonOperators: [Token.Kind: BinaryOperator] = [
+        .equal: .equal, .notEqual: .notEqual, .less: .less, .lessEqual: .lessEqual, .greater: .greater, .greaterEqual: .greaterEqual,
+    ]
+
     private mutating func comparison() throws -> Expr {
         let left = try range()
-        let operators: [Token.Kind: BinaryOperator] = [
-            .equal: .equal, .notEqual: .notEqual, .less: .less, .lessEqual: .lessEqual, .greater: .greater, .greaterEqual: .greaterEqual,
-        ]
+        let operators = Parser.comparisonOperators
         guard let op = operators[peek.kind] else { return left }
         let token = advance()
         let right = try range()

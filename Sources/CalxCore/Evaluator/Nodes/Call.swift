@@ -10,19 +10,30 @@ final class CallNode: Node {
         self.callee = callee
         self.positional = positional
         self.named = named
+        globalCallee = (callee as? GlobalGetNode)?.index
         super.init(span: span)
     }
 
+    /// The callee's global index when it is a global name, the usual case, read without a call.
+    let globalCallee: Int?
+
     override func eval(_ frame: Frame, _ runtime: Runtime) throws(Unwind) -> Value {
-        let target = try callee.eval(frame, runtime)
+        var target: Value
+        if let index = globalCallee {
+            target = runtime.globals[index]
+            if case .undefined = target { target = try callee.eval(frame, runtime) }
+        } else {
+            target = try callee.eval(frame, runtime)
+        }
         guard case .function(let closure) = target else {
             throw callee.failure(.type, "cannot call a \(target.typeName)", label: "this is a \(target.typeName), not a function")
         }
         let code = closure.code
         var callee = runtime.frames.make(count: code.slotCount, parent: closure.parent)
-        defer { runtime.frames.recycle(&callee) }
+        let result: Value
         if named.isEmpty, positional.count == code.parameters.count, code.restIndex == nil {
             for index in positional.indices { callee[index] = try positional[index].eval(frame, runtime) }
+            result = try runtime.invoke(closure, callee, extraNamed: [], at: span, argumentSpan: argumentSpan)
         } else {
             var values: [Value] = []
             values.reserveCapacity(positional.count)
@@ -32,9 +43,11 @@ final class CallNode: Node {
             let extra = try runtime.bind(code, into: callee, values, labelled, at: span) { index in
                 index < self.positional.count ? self.positional[index].span : self.span
             }
-            return try runtime.invoke(closure, callee, extraNamed: extra, at: span, argumentSpan: argumentSpan)
+            result = try runtime.invoke(closure, callee, extraNamed: extra, at: span, argumentSpan: argumentSpan)
         }
-        return try runtime.invoke(closure, callee, extraNamed: [], at: span, argumentSpan: argumentSpan)
+        // A frame left behind by an error is simply freed.
+        runtime.frames.recycle(&callee)
+        return result
     }
 
     /// Where parameter `position` of the callee came from, to underline a bad argument.
