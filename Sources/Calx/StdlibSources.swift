@@ -209,16 +209,21 @@ use stats/summary
 
 """#####,
         "stats/summary": #####"""
-# Summary statistics. Variance and quantiles come from GSL.
+# Summary statistics. Quantiles come from GSL.
 use core/vectors
 use core/math
 
 ## Arithmetic mean.
 ## @example mean([1, 2, 3, 4])  # 2.5
 fn mean(v) = sum(v) / len(v)
-## Sample variance (divides by n − 1, as R and GSL do).
+## Sample variance (divides by n − 1, as R and NumPy's ddof=1 do).
 ## @example var([1, 2, 3, 4])  # 1.6666666666666667
-fn var(v)
+fn var(v) {
+    # Two passes, as NumPy does: GSL's running update drifts in the last digit.
+    n = len(v)
+    if n < 2 { error("var() needs at least 2 values, got {n}") }
+    sum((v - mean(v)) ^ 2) / (n - 1)
+}
 ## Sample standard deviation (n − 1).
 ## @example sd([2, 4, 4, 4, 5, 5, 7, 9])  # 2.138089935299395
 fn sd(v) = sqrt(var(v))

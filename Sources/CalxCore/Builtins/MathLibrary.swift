@@ -35,7 +35,18 @@ public enum MathLibrary {
     /// Half away from zero, at `digits` decimals.
     static func round(_ x: Double, digits: Double) -> Double {
         let scale = pow(10, digits)
+        // Where x * scale overflows, x is far too large to have any decimals left to round.
+        guard (x * scale).isFinite else { return x }
         return (x * scale).rounded(.toNearestOrAwayFromZero) / scale
+    }
+
+    /// Logarithm to a base; bases 10 and 2 use the exact routines, so log(1000, 10) is 3.
+    static func logarithm(_ x: Double, base: Double) -> Double {
+        switch base {
+        case 10: return Foundation.log10(x)
+        case 2: return Foundation.log2(x)
+        default: return Foundation.log(x) / Foundation.log(base)
+        }
     }
 
     public static let natives: [String: NativeBody] = [
@@ -59,7 +70,7 @@ public enum MathLibrary {
         "round": elementwise2(round),
         "log": { arguments in
             guard arguments.optional(1) != nil else { return try elementwise(Foundation.log)(arguments) }
-            return try elementwise2 { Foundation.log($0) / Foundation.log($1) }(arguments)
+            return try elementwise2(logarithm)(arguments)
         },
     ]
 }

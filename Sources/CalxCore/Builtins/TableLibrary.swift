@@ -69,7 +69,10 @@ public enum TableLibrary {
         for cell in cells {
             let trimmed = cell.trimmingCharacters(in: .whitespaces)
             if trimmed.isEmpty { numbers.append(.nan); continue }
-            guard let number = Double(trimmed) else { return .list(cells.map(Value.string)) }
+            // Swift also reads hexadecimal ("0x1F"); in a CSV file that is an identifier, not a number.
+            guard !trimmed.contains(where: { $0 == "x" || $0 == "X" }), let number = Double(trimmed) else {
+                return .list(cells.map(Value.string))
+            }
             numbers.append(number)
         }
         return .numbers(numbers)

@@ -104,6 +104,8 @@ public enum ValueFormatter {
 
     /// A table as aligned text: numbers right-aligned, others left-aligned.
     static func tableText(_ table: Table) -> String {
+        // No columns: no header or rule to draw, only the size.
+        if table.names.isEmpty { return "(\(table.rowCount) rows × 0 columns)" }
         var rows: [Int?] = Array(0..<table.rowCount)
         if table.rowCount > tableRowLimit {
             rows = Array(0..<tableRowEdge) + [nil] + Array(table.rowCount - tableRowEdge..<table.rowCount)
@@ -133,7 +135,7 @@ public enum ValueFormatter {
             lines.append(cells.joined(separator: "  ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression))
             if line == 0 { lines.append(widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ")) }
         }
-        if table.rowCount > tableRowLimit || table.names.isEmpty {
+        if table.rowCount > tableRowLimit {
             lines.append("(\(table.rowCount) rows × \(table.names.count) columns)")
         }
         return lines.joined(separator: "\n")

@@ -5,7 +5,8 @@ enum Kernels {
     /// halves added recursively above that. As accurate as NumPy's `sum` and as fast.
     static func sum(_ xs: UnsafeBufferPointer<Double>) -> Double {
         let n = xs.count
-        guard let base = xs.baseAddress else { return 0 }
+        // An empty sum is 0, not the -0 that the loop below starts from.
+        guard n > 0, let base = xs.baseAddress else { return 0 }
         if n < 8 {
             var total = -0.0
             for i in 0..<n { total += base[i] }

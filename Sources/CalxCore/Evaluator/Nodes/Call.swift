@@ -145,8 +145,29 @@ extension Runtime {
             return try body.eval(frame, self)
         } catch {
             if case .returning(let value) = error { return value }
+            if case .error(let diagnostic) = error, let moved = atCall(diagnostic, of: code.name, span) { throw .error(moved) }
             throw error
         }
+    }
+
+    /// An error raised inside a standard-library function, moved to the user's call
+    /// of it: the user should see their own line, not one of Stdlib/ they never wrote.
+    func atCall(_ diagnostic: Diagnostic, of name: String, _ call: Span) -> Diagnostic? {
+        guard isLibrary(diagnostic.primary.span.source), sources.file(call.source) != nil, !isLibrary(call.source) else { return nil }
+        var moved = diagnostic
+        var notes = diagnostic.notes
+        if let file = sources.file(diagnostic.primary.span.source) {
+            let line = file.location(of: Int(diagnostic.primary.span.start)).line
+            notes.append("note: raised inside \(name)(), at \(file.origin):\(line)")
+        }
+        moved.primary = Diagnostic.Label(span: call, text: "in this call to \(name)()")
+        moved.secondary = []
+        moved.notes = notes
+        return moved
+    }
+
+    func isLibrary(_ source: Int32) -> Bool {
+        sources.file(source)?.origin.hasPrefix("Stdlib/") ?? false
     }
 
     /// Calls a function value with positional arguments (for natives such as `map`).
