@@ -68,7 +68,8 @@ public final class Session {
     public func interpret(_ text: String, origin: String, firstLine: Int = 1) -> Outcome {
         let id = sources.add(origin: origin, text: text, firstLine: firstLine)
         let parsed = Parser.parse(text, source: id, registry: sources)
-        if !parsed.errors.isEmpty { return .failure(parsed.errors) }
+        // Lexical and syntax errors are found in two passes; report them in source order.
+        if !parsed.errors.isEmpty { return .failure(parsed.errors.sorted { $0.primary.span.start < $1.primary.span.start }) }
         let snapshot = globals.snapshot()
         let loaded = library.loaded
         var resolver = Resolver(globals: globals, natives: Session.natives, modules: library)
@@ -109,9 +110,17 @@ public final class Session {
     public func help(for name: String) -> String? {
         guard let value = globals.value(of: name) else { return nil }
         if case .function(let closure) = value {
-            return closure.signature + "\n" + (closure.doc.map { "  " + $0.replacingOccurrences(of: "\n", with: "\n  ") } ?? "  (no documentation)")
+            return closure.signature + "\n" + Session.formatDoc(closure.doc)
         }
         return "\(name) = \(ValueFormatter.display(value))"
+    }
+
+    /// A doc comment as help text: prose indented, `@example` lines shown as examples.
+    static func formatDoc(_ doc: String?) -> String {
+        guard let doc else { return "  (no documentation)" }
+        return doc.components(separatedBy: "\n").map { line in
+            line.hasPrefix("@example ") ? "  example: " + line.dropFirst("@example ".count) : "  " + line
+        }.joined(separator: "\n")
     }
 
     /// The names bound in the session, prelude excluded unless asked for.

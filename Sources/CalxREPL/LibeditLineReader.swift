@@ -1,6 +1,7 @@
 // Line editing, history and Tab completion through libedit's readline interface.
 
 import CLibEdit
+import CalxCore
 import Foundation
 
 public final class LibeditLineReader: LineReader {
@@ -28,6 +29,24 @@ public final class LibeditLineReader: LineReader {
         }
         // Break words at spaces and operators, but not at ':' so REPL commands complete.
         rl_basic_word_break_characters = UnsafePointer(strdup(" \t\n\"\\'`@$><=;|&{(,[+-*/^%"))
+        // Ctrl-C while typing: libedit reads it as a character (the terminal is in raw
+        // mode), or a SIGINT interrupts the read. Either way this reader ends the line as
+        // if Enter were pressed, and the REPL sees the interrupt flag and drops the input.
+        rl_catch_signals = 0
+        rl_getc_function = { _ in
+            var byte: UInt8 = 0
+            while true {
+                let count = read(STDIN_FILENO, &byte, 1)
+                if count == 1, byte == 3 {
+                    interruptRequested.store(true, ordering: .relaxed)
+                    return Int32(UInt8(ascii: "\n"))
+                }
+                if count == 1 { return Int32(byte) }
+                if count == 0 { return EOF }
+                if errno != EINTR { return EOF }
+                if interruptRequested.load(ordering: .relaxed) { return Int32(UInt8(ascii: "\n")) }
+            }
+        }
         using_history()
         for entry in history.load() { add_history(entry) }
     }

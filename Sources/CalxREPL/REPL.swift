@@ -34,10 +34,9 @@ public final class REPL {
             fflush(stdout)
             let line = reader.readLine(prompt: buffer.isEmpty ? REPL.prompt : REPL.continuation)
             if Interrupts.consume() {
-                // Ctrl-C at the prompt abandons the input being typed.
-                if !buffer.isEmpty { print("(input cancelled)") }
+                // Ctrl-C at the prompt abandons the input being typed, as in a shell.
                 buffer = ""
-                if line == nil { print(""); continue }
+                continue
             }
             guard let line else { print(""); return 0 }
             if buffer.isEmpty {

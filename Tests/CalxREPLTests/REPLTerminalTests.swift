@@ -79,6 +79,21 @@ final class REPLTerminalTests: XCTestCase {
         XCTAssertEqual(terminal.waitForExit(), 0)
     }
 
+    func testCtrlCAtThePromptDropsTheLineBeingTyped() throws {
+        let terminal = try startREPL()
+        terminal.send("fn half(x) {\r1 +")
+        XCTAssertTrue(terminal.expect("  ... 1 +"), terminal.transcript)
+        Thread.sleep(forTimeInterval: 0.3)
+        terminal.signal(SIGINT)
+        XCTAssertTrue(terminal.expect("calx> ", after: terminal.transcript.index(before: terminal.mark)), terminal.transcript)
+        let mark = terminal.mark
+        terminal.send("40 + 2\r")
+        XCTAssertTrue(terminal.expect("42", after: mark), terminal.transcript)
+        XCTAssertFalse(terminal.transcript[mark...].contains("error"), terminal.transcript)
+        terminal.send(":quit\r")
+        XCTAssertEqual(terminal.waitForExit(), 0)
+    }
+
     func testAnErrorLeavesTheBindingsAsTheyWere() throws {
         let terminal = try startREPL()
         terminal.send("budget = 5\r")

@@ -27,7 +27,14 @@ public enum LargeStack {
             Unmanaged<StackTask>.fromOpaque(context).release()
             return body()
         }
+        // While waiting, block SIGINT here so that Ctrl-C reaches the thread running
+        // the program (it interrupts that thread's terminal read in the REPL).
+        var interrupt = sigset_t(), previous = sigset_t()
+        sigemptyset(&interrupt)
+        sigaddset(&interrupt, SIGINT)
+        pthread_sigmask(SIG_BLOCK, &interrupt, &previous)
         pthread_join(thread, nil)
+        pthread_sigmask(SIG_SETMASK, &previous, nil)
         return result ?? body()
     }
 }
