@@ -52,9 +52,9 @@ public func suggestion(for name: String, among candidates: some Sequence<String>
         let distance = editDistance(name.lowercased(), candidate.lowercased())
         let exactCaseBonus = candidate.lowercased() == name.lowercased() ? -1 : 0
         let score = distance + exactCaseBonus
-        if distance <= limit, best == nil || score < best!.1 || (score == best!.1 && candidate < best!.0) {
-            best = (candidate, score)
-        }
+        guard distance <= limit else { continue }
+        if let (name, bestScore) = best, score > bestScore || (score == bestScore && candidate > name) { continue }
+        best = (candidate, score)
     }
     return best?.0
 }

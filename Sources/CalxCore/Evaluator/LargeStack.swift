@@ -19,8 +19,8 @@ public enum LargeStack {
         var thread = pthread_t()
         let context = Unmanaged.passRetained(box).toOpaque()
         let created = pthread_create(&thread, &attributes, { context in
-            let box = Unmanaged<StackTask>.fromOpaque(context!).takeRetainedValue()
-            box.body?()
+            guard let context else { return nil }
+            Unmanaged<StackTask>.fromOpaque(context).takeRetainedValue().body?()
             return nil
         }, context)
         if created != 0 {

@@ -21,10 +21,12 @@ extension Resolver {
             return read(name, at: span)
         case .vector(let elements, let span):
             let nodes = elements.map { expression($0) }
-            if nodes.allSatisfy({ ($0 as? ConstantNode).map { if case .number = $0.value { true } else { false } } ?? false }) {
-                return ConstantNode(Value.vector(nodes.map { ($0 as! ConstantNode).value }), span: span)
+            // A vector of number literals is built once, here, not on every evaluation.
+            let numbers = nodes.compactMap { node -> Double? in
+                if let constant = node as? ConstantNode, case .number(let x) = constant.value { return x }
+                return nil
             }
-            return VectorNode(nodes, span: span)
+            return numbers.count == nodes.count ? ConstantNode(.numbers(numbers), span: span) : VectorNode(nodes, span: span)
         case .record(let fields, let span):
             return RecordNode(names: fields.map(\.name), values: fields.map { expression($0.value) }, span: span)
         case .unary(let op, let operand, let span):
