@@ -33,7 +33,7 @@ final class CallNode: Node {
         let result: Value
         if named.isEmpty, positional.count == code.parameters.count, code.restIndex == nil {
             for index in positional.indices { callee[index] = try positional[index].eval(frame, runtime) }
-            result = try runtime.invoke(closure, callee, extraNamed: [], at: span, argumentSpan: argumentSpan)
+            result = try runtime.invoke(code, callee, extraNamed: [], at: span, argumentSpan: argumentSpan)
         } else {
             var values: [Value] = []
             values.reserveCapacity(positional.count)
@@ -43,7 +43,7 @@ final class CallNode: Node {
             let extra = try runtime.bind(code, into: callee, values, labelled, at: span) { index in
                 index < self.positional.count ? self.positional[index].span : self.span
             }
-            result = try runtime.invoke(closure, callee, extraNamed: extra, at: span, argumentSpan: argumentSpan)
+            result = try runtime.invoke(code, callee, extraNamed: extra, at: span, argumentSpan: argumentSpan)
         }
         // A frame left behind by an error is simply freed.
         runtime.frames.recycle(&callee)
@@ -110,10 +110,9 @@ extension Runtime {
 
     /// Runs a bound call.
     func invoke(
-        _ closure: Closure, _ frame: Frame, extraNamed: [(name: String, value: Value)], at span: Span,
+        _ code: FunctionCode, _ frame: Frame, extraNamed: [(name: String, value: Value)], at span: Span,
         argumentSpan: (Int, FunctionCode) -> Span
     ) throws(Unwind) -> Value {
-        let code = closure.code
         depth += 1
         defer { depth -= 1 }
         if depth > Runtime.maximumDepth {
@@ -178,6 +177,6 @@ extension Runtime {
         } else {
             _ = try bind(closure.code, into: frame, values, [], at: span) { _ in span }
         }
-        return try invoke(closure, frame, extraNamed: [], at: span) { _, _ in span }
+        return try invoke(closure.code, frame, extraNamed: [], at: span) { _, _ in span }
     }
 }
