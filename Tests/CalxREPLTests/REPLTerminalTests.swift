@@ -36,10 +36,12 @@ final class REPLTerminalTests: XCTestCase {
 
     func testHistoryIsKeptAcrossSessions() throws {
         let first = try startREPL()
+        let typed = first.mark
         first.send("6 * 7\r")
-        XCTAssertTrue(first.expect("42"))
+        XCTAssertTrue(first.expect("42\r\ncalx> ", after: typed))
+        Thread.sleep(forTimeInterval: 0.2)  // let libedit put the terminal in raw mode before Ctrl-D
         first.send("\u{4}")  // Ctrl-D
-        XCTAssertEqual(first.waitForExit(), 0)
+        XCTAssertEqual(first.waitForExit(), 0, first.transcript.debugDescription)
         let saved = try String(contentsOfFile: historyPath, encoding: .utf8)
         XCTAssertTrue(saved.contains("6 * 7"), saved)
 
