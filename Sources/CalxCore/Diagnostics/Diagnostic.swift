@@ -45,6 +45,7 @@ extension Diagnostic: DiagnosticConvertible {
 }
 
 /// "Did you mean …?": the closest candidate by edit distance, if it is close enough.
+/// A guess must keep at least one character of the name: 'y' is not a typo of 'e'.
 public func suggestion(for name: String, among candidates: some Sequence<String>) -> String? {
     let limit = max(1, name.count / 3)
     var best: (String, Int)?
@@ -52,26 +53,31 @@ public func suggestion(for name: String, among candidates: some Sequence<String>
         let distance = editDistance(name.lowercased(), candidate.lowercased())
         let exactCaseBonus = candidate.lowercased() == name.lowercased() ? -1 : 0
         let score = distance + exactCaseBonus
-        guard distance <= limit else { continue }
+        guard distance <= limit, distance < name.count else { continue }
         if let (name, bestScore) = best, score > bestScore || (score == bestScore && candidate > name) { continue }
         best = (candidate, score)
     }
     return best?.0
 }
 
+/// Edits between two strings, a swap of neighbours counting as one ('cuont' is 1 from 'count').
 func editDistance(_ a: String, _ b: String) -> Int {
     let a = Array(a), b = Array(b)
     if a.isEmpty { return b.count }
     if b.isEmpty { return a.count }
-    var previous = Array(0...b.count)
+    var beforePrevious = Array(0...b.count)
+    var previous = beforePrevious
     var current = previous
     for i in 1...a.count {
         current[0] = i
         for j in 1...b.count {
             let cost = a[i - 1] == b[j - 1] ? 0 : 1
             current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                current[j] = min(current[j], beforePrevious[j - 2] + 1)
+            }
         }
-        swap(&previous, &current)
+        (beforePrevious, previous, current) = (previous, current, beforePrevious)
     }
     return previous[b.count]
 }

@@ -90,7 +90,7 @@ public enum ValueFormatter {
             let fields = zip(record.names, record.values).map { "\($0): \(render($1, depth: depth + 1, quoteStrings: true))" }
             return "{" + fields.joined(separator: ", ") + "}"
         case .table(let table):
-            return "<table: \(table.rowCount) rows × \(table.names.count) columns>"
+            return "<table: \(size(table))>"
         case .function(let closure):
             return closure.isNative ? "<builtin \(closure.signature)>" : "<fn \(closure.signature)>"
         }
@@ -102,10 +102,15 @@ public enum ValueFormatter {
         return "[" + (head + ["…"] + tail).joined(separator: ", ") + "] (\(count) elements)"
     }
 
+    /// `3 rows × 1 column`.
+    static func size(_ table: Table) -> String {
+        "\(table.rowCount) row\(table.rowCount == 1 ? "" : "s") × \(table.names.count) column\(table.names.count == 1 ? "" : "s")"
+    }
+
     /// A table as aligned text: numbers right-aligned, others left-aligned.
     static func tableText(_ table: Table) -> String {
         // No columns: no header or rule to draw, only the size.
-        if table.names.isEmpty { return "(\(table.rowCount) rows × 0 columns)" }
+        if table.names.isEmpty { return "(\(size(table)))" }
         var rows: [Int?] = Array(0..<table.rowCount)
         if table.rowCount > tableRowLimit {
             rows = Array(0..<tableRowEdge) + [nil] + Array(table.rowCount - tableRowEdge..<table.rowCount)
@@ -136,7 +141,7 @@ public enum ValueFormatter {
             if line == 0 { lines.append(widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ")) }
         }
         if table.rowCount > tableRowLimit {
-            lines.append("(\(table.rowCount) rows × \(table.names.count) columns)")
+            lines.append("(\(size(table)))")
         }
         return lines.joined(separator: "\n")
     }

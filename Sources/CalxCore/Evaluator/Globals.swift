@@ -50,10 +50,15 @@ public final class Globals {
         self[declare(name)] = value
     }
 
-    /// Names bound to a value, in declaration order.
+    /// The private name under which library code reads a library binding; no
+    /// program can write it, since a name cannot contain a dot.
+    static func libraryName(_ name: String) -> String { "Stdlib." + name }
+
+    /// Names bound to a value, in declaration order (library-private names left out).
     public var boundNames: [String] {
         names.indices.compactMap { index in
             if case .undefined = storage[index] { return nil }
+            if names[index].hasPrefix("Stdlib.") { return nil }
             return names[index]
         }
     }

@@ -109,9 +109,15 @@ public struct Lexer {
         case UInt8(ascii: "<"): add(next("=") ? .lessEqual : .less, start)
         case UInt8(ascii: ">"): add(next("=") ? .greaterEqual : .greater, start)
         case UInt8(ascii: "|"):
-            if next(">") { add(.pipe, start) } else { unexpected(start, "'|' is not an operator", note: "the pipeline operator is '|>'; use 'or' for logical or") }
+            if next(">") {
+                add(.pipe, start)
+            } else if next("|") {
+                unexpected(start, "'||' is not an operator", note: "use 'or' for logical or")
+            } else {
+                unexpected(start, "'|' is not an operator", note: "the pipeline operator is '|>'; use 'or' for logical or")
+            }
         case UInt8(ascii: "&"):
-            unexpected(start, "'&' is not an operator", note: "use 'and' for logical and")
+            unexpected(start, next("&") ? "'&&' is not an operator" : "'&' is not an operator", note: "use 'and' for logical and")
         case UInt8(ascii: "."):
             if next(".") { add(next("<") ? .rangeExclusive : next(".") ? .ellipsis : .range, start) } else { add(.dot, start) }
         case UInt8(ascii: "\""):

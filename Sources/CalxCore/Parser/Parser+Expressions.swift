@@ -191,14 +191,15 @@ extension Parser {
             if peek.kind == .identifier, peekAfter(1).kind == .colon {
                 let label = advance()
                 advance()
+                // Mistakes that leave the syntax intact are reported without stopping the parse.
                 if arguments.contains(where: { $0.label == label.text }) {
-                    throw report("argument '\(label.text)' given twice", at: span(label), label: "already given")
+                    _ = report("argument '\(label.text)' given twice", at: span(label), label: "already given")
                 }
                 arguments.append(CallArgument(label: label.text, labelSpan: span(label), value: try expression()))
             } else {
                 let value = try expression()
                 if arguments.contains(where: { $0.label != nil }) {
-                    throw report("positional argument after a named one", at: value.span, label: "give this argument a name, or move it before the named ones")
+                    _ = report("positional argument after a named one", at: value.span, label: "give this argument a name, or move it before the named ones")
                 }
                 arguments.append(CallArgument(label: nil, labelSpan: nil, value: value))
             }
@@ -258,7 +259,7 @@ extension Parser {
         case .endOfInput:
             throw error(expected: "an expression")
         default:
-            throw report("expected an expression, found \(token.description)", at: span(token), label: "expected an expression")
+            throw report("expected an expression, found \(token.description)", at: place(token), label: "expected an expression")
         }
     }
 
@@ -273,7 +274,7 @@ extension Parser {
                 let name = try parser.expect(.identifier, "a field name")
                 try parser.expect(.colon, "':' after the field name")
                 if fields.contains(where: { $0.name == name.text }) {
-                    throw parser.report("field '\(name.text)' given twice", at: parser.span(name), label: "already a field")
+                    _ = parser.report("field '\(name.text)' given twice", at: parser.span(name), label: "already a field")
                 }
                 fields.append((name.text, parser.span(name), try parser.expression()))
                 if parser.match(.comma) == nil { break }
@@ -309,6 +310,7 @@ extension Parser {
                 var lexer = Lexer(bytes: source.bytes, source: sourceID, start: start, end: end)
                 let lexed = lexer.scanAll()
                 errors += lexed.errors
+                lexicalErrors.formUnion(lexed.errors.map(\.primary.span))
                 var inner = Parser(source: source, sourceID: sourceID, tokens: lexed.tokens, errors: [], docComments: [:])
                 inner.newlineSensitive = [false]
                 inner.nesting = nesting

@@ -17,11 +17,16 @@ public struct Parser {
     /// True where newlines end statements (blocks, top level); false inside ( [ and records.
     var newlineSensitive: [Bool] = [true]
     var nesting = 0
+    /// Where the lexer found errors, so the parser does not report their consequences too.
+    var lexicalErrors: Set<Span> = []
+    /// Blocks open around the current token: a '}' only ends a statement inside one.
+    var blockDepth = 0
 
     public static func parse(_ text: String, source: Int32, registry: SourceRegistry) -> ParsedProgram {
         let lexed = Lexer.scan(text, source: source)
         guard let file = registry.file(source) else { return ParsedProgram(statements: [], errors: lexed.errors) }
         var parser = Parser(source: file, sourceID: source, tokens: lexed.tokens, errors: lexed.errors, docComments: lexed.docComments)
+        parser.lexicalErrors = Set(lexed.errors.map(\.primary.span))
         let statements = parser.program()
         return ParsedProgram(statements: statements, errors: parser.errors)
     }
@@ -86,8 +91,17 @@ public struct Parser {
             notes.append("note: '\(Token.symbol(opening.kind))' opened at line \(line) is not closed")
         }
         let message = found.kind == .endOfInput ? "unexpected end of input, expected \(what)" : "expected \(what), found \(found.description)"
-        errors.append(Diagnostic(.syntax, message, at: span(found), label: "expected \(what)", secondary: secondary, notes: notes, atEndOfInput: found.kind == .endOfInput))
+        errors.append(Diagnostic(.syntax, message, at: place(found), label: "expected \(what)", secondary: secondary, notes: notes, atEndOfInput: found.kind == .endOfInput))
         return ParseFailure()
+    }
+
+    /// Where to point at the next token: a line or the input ends right after its last
+    /// token, not after a trailing comment or on an empty line past the end.
+    func place(_ found: Token) -> Span {
+        guard found.kind == .newline || found.kind == .endOfInput else { return span(found) }
+        var i = significant(current) - 1
+        while i >= 0, tokens[i].kind == .newline { i -= 1 }
+        return i >= 0 ? Span(source: sourceID, start: tokens[i].end, end: tokens[i].end) : span(found)
     }
 
     mutating func report(_ message: String, at span: Span, label: String = "", notes: [String] = []) -> ParseFailure {
@@ -115,7 +129,10 @@ public struct Parser {
         var statements: [Stmt] = []
         skipNewlines()
         while peek.kind != .endOfInput {
+            let start = current
             if let statement = statementOrRecover() { statements.append(statement) }
+            // Only a stray '}' stops a statement from moving on; step over it (it was reported).
+            if current == start { advance() }
             skipNewlines()
         }
         return statements
@@ -124,6 +141,7 @@ public struct Parser {
     /// A statement followed by its separator; on error, skip to the next statement.
     mutating func statementOrRecover() -> Stmt? {
         let errorCount = errors.count
+        let start = peek.start
         do {
             let statement = try statement()
             if !(check(.newline) || check(.semicolon) || check(.rightBrace) || check(.endOfInput)) {
@@ -132,6 +150,12 @@ public struct Parser {
             return statement
         } catch {
             if errors.count == errorCount { _ = self.error(expected: "statement") }
+            // A statement holding a lexical error ('&&', an unclosed string) reports only that:
+            // what the parser trips over next is a consequence, not a second mistake.
+            let stop = peek.end
+            if lexicalErrors.contains(where: { Int($0.start) >= start && Int($0.start) <= stop }) {
+                errors = Array(errors[..<errorCount]) + errors[errorCount...].filter { lexicalErrors.contains($0.primary.span) }
+            }
             synchronize()
             return nil
         }
@@ -146,8 +170,8 @@ public struct Parser {
             case .leftParen, .leftBracket, .leftBrace: depth += 1
             case .rightParen, .rightBracket: depth = max(0, depth - 1)
             case .rightBrace:
-                if depth == 0 { return }
-                depth -= 1
+                if depth == 0, blockDepth > 0 { return }
+                depth = max(0, depth - 1)
             case .newline, .semicolon:
                 if depth == 0 { return }
             default: break
@@ -207,6 +231,8 @@ public struct Parser {
     /// `{ statements }` with newlines significant inside.
     mutating func block() throws -> Block {
         let open = try expect(.leftBrace, "'{' to start a block")
+        blockDepth += 1
+        defer { blockDepth -= 1 }
         return try with(newlines: true) { parser in
             var statements: [Stmt] = []
             parser.skipNewlines()
@@ -257,7 +283,7 @@ public struct Parser {
             }
             let name = try expect(.identifier, "a parameter name")
             if parameters.contains(where: { $0.name == name.text }) {
-                throw report("duplicate parameter '\(name.text)'", at: span(name), label: "already a parameter")
+                _ = report("duplicate parameter '\(name.text)'", at: span(name), label: "already a parameter")
             }
             var defaultValue: Expr?
             if match(.assign) != nil { defaultValue = try expression() }

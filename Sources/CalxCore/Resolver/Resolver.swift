@@ -41,6 +41,10 @@ public struct Resolver {
     var topLevelLoops = 0
     /// Names the program being resolved binds at the top level.
     var boundHere: Set<String> = []
+    /// True while resolving a standard-library module. Its top-level bindings are also
+    /// kept under private names (`Globals.libraryName`) that library code reads, so a
+    /// program that binds `sum = 0` does not break `mean`.
+    var inLibrary = false
 
     public init(globals: Globals, natives: [String: NativeBody], modules: ModuleLoader?) {
         self.globals = globals
@@ -62,6 +66,10 @@ public struct Resolver {
         let assigned = AssignedNames.collect(statements)
         boundHere.formUnion(assigned)
         for name in assigned { _ = globals.declare(name) }
+        if inLibrary {
+            for case .assign(let name, _, _) in statements { _ = globals.declare(Globals.libraryName(name)) }
+            for case .function(let syntax) in statements { _ = globals.declare(Globals.libraryName(syntax.name ?? "")) }
+        }
         let body = BlockNode(statements.map { statement($0) }, span: span)
         (scope, topLevelLoops) = saved
         return body
@@ -93,6 +101,9 @@ public struct Resolver {
             depth += 1
             current = function.parent
         }
+        if inLibrary, let index = globals.index(of: Globals.libraryName(name)) {
+            return GlobalGetNode(index: index, name: name, span: span)
+        }
         if let index = globals.index(of: name), boundHere.contains(name) || globals.value(of: name) != nil {
             return GlobalGetNode(index: index, name: name, span: span)
         }
@@ -119,11 +130,10 @@ public struct Resolver {
             return expression(value)
         case .assign(let name, let nameSpan, let value):
             let node = expression(value)
-            return AssignNode(target: target(name), value: node, span: nameSpan.to(value.span))
+            return assignment(name, node, span: nameSpan.to(value.span))
         case .function(let syntax):
-            let target = target(syntax.name ?? "")
             let node = function(syntax)
-            return AssignNode(target: target, value: node, span: syntax.span)
+            return assignment(syntax.name ?? "", node, span: syntax.span)
         case .for(let variable, _, let sequence, let body, let span):
             let sequenceNode = expression(sequence)
             let target = target(variable)
@@ -151,6 +161,16 @@ public struct Resolver {
         }
     }
 
+    /// `name = value`; at a library module's top level, to the private name as well.
+    mutating func assignment(_ name: String, _ value: Node, span: Span) -> Node {
+        guard inLibrary, scope == nil, let hidden = globals.index(of: Globals.libraryName(name)) else {
+            return AssignNode(target: target(name), value: value, span: span)
+        }
+        let copy = GlobalGetNode(index: hidden, name: name, span: span)
+        return BlockNode([AssignNode(target: .global(hidden), value: value, span: span),
+                          AssignNode(target: target(name), value: copy, span: span)], span: span)
+    }
+
     var loopDepth: Int { scope?.loopDepth ?? topLevelLoops }
 
     mutating func enterLoop(_ change: Int) {
@@ -167,6 +187,9 @@ public struct Resolver {
         guard let modules else { return fail("modules cannot be loaded here", at: span) }
         do {
             guard let statements = try modules.load(module, at: span) else { return UseNode(module: nil, span: span) }
+            let outer = inLibrary
+            inLibrary = true
+            defer { inLibrary = outer }
             return UseNode(module: topLevel(statements, span: span), span: span)
         } catch {
             errors += error.diagnostics
