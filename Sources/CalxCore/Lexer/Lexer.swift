@@ -125,8 +125,17 @@ public struct Lexer {
         case UInt8(ascii: "0")...UInt8(ascii: "9"):
             scanNumber(start)
         default:
-            if isIdentifierStart(byte) {
-                while position < end, isIdentifierPart(peek()) { position += 1 }
+            if isIdentifierStart(byte), byte < 0x80 || nameCharacterLength(at: start) != nil {
+                position = start
+                while position < end {
+                    if peek() < 0x80, isIdentifierPart(peek()) {
+                        position += 1
+                    } else if let length = nameCharacterLength(at: position) {
+                        position += length
+                    } else {
+                        break
+                    }
+                }
                 let text = String(decoding: bytes[start..<position], as: UTF8.self)
                 var token = Token(kind: Token.keywords[text] ?? .identifier, start: start, end: position)
                 token.text = text
@@ -135,7 +144,8 @@ public struct Lexer {
                 // Skip the whole UTF-8 sequence so the message names one character.
                 while position < end, bytes[position] & 0xC0 == 0x80 { position += 1 }
                 let character = String(decoding: bytes[start..<position], as: UTF8.self)
-                unexpected(start, "unexpected character '\(character)'")
+                let ascii: [String: String] = ["“": "\"", "”": "\"", "×": "*", "÷": "/", "−": "-", "≤": "<=", "≥": ">=", "≠": "!="]
+                unexpected(start, "unexpected character '\(character)'", note: ascii[character].map { "write '\($0)' instead" })
             }
         }
     }
@@ -151,6 +161,23 @@ public struct Lexer {
 
     private func isIdentifierPart(_ byte: UInt8) -> Bool {
         isIdentifierStart(byte) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || (byte >= 0x80 && byte < 0xC0)
+    }
+
+    /// The length of the non-ASCII character at `offset` if it may stand in a name: letters
+    /// and symbols (µ, °, σ²), but not spaces, punctuation or operators (NBSP, “, ×, →).
+    private func nameCharacterLength(at offset: Int) -> Int? {
+        guard offset < end, bytes[offset] >= 0xC0 else { return nil }
+        var length = 1
+        while offset + length < end, bytes[offset + length] & 0xC0 == 0x80 { length += 1 }
+        guard let scalar = String(decoding: bytes[offset..<offset + length], as: UTF8.self).unicodeScalars.first else { return nil }
+        switch scalar.properties.generalCategory {
+        case .spaceSeparator, .lineSeparator, .paragraphSeparator, .control, .format, .mathSymbol,
+             .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
+             .initialPunctuation, .finalPunctuation, .otherPunctuation:
+            return nil
+        default:
+            return length
+        }
     }
 
     private func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }

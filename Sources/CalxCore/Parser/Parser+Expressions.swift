@@ -155,6 +155,8 @@ extension Parser {
     private mutating func power() throws -> Expr {
         let base = try postfix()
         guard let token = match(.caret) else { return base }
+        try enterNesting(token)
+        defer { nesting -= 1 }
         let exponent = try unary()
         return .binary(.power, base, exponent, operatorSpan: span(token))
     }
@@ -228,18 +230,18 @@ extension Parser {
             advance()
             return .name(token.text, span(token))
         case .leftParen:
-            let open = advance()
-            try enterNesting(open)
+            try enterNesting(peek)  // before taking the bracket, so recovery skips what it encloses
             defer { nesting -= 1 }
+            let open = advance()
             return try with(newlines: false) { parser in
                 let inner = try parser.expression()
                 try parser.expect(.rightParen, "')'", opening: open)
                 return inner
             }
         case .leftBracket:
-            let open = advance()
-            try enterNesting(open)
+            try enterNesting(peek)  // before taking the bracket, so recovery skips what it encloses
             defer { nesting -= 1 }
+            let open = advance()
             return try with(newlines: false) { parser in
                 var elements: [Expr] = []
                 while !parser.check(.rightBracket) {
@@ -265,9 +267,9 @@ extension Parser {
 
     /// `{name: value, ...}`.
     private mutating func record() throws -> Expr {
-        let open = advance()
-        try enterNesting(open)
+        try enterNesting(peek)  // before taking the bracket, so recovery skips what it encloses
         defer { nesting -= 1 }
+        let open = advance()
         return try with(newlines: false) { parser in
             var fields: [(name: String, span: Span, value: Expr)] = []
             while !parser.check(.rightBrace) {

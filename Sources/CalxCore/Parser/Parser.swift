@@ -119,6 +119,7 @@ public struct Parser {
     mutating func enterNesting(_ at: Token) throws {
         nesting += 1
         if nesting > Parser.maximumNesting {
+            nesting -= 1  // no `defer` balances a level that was refused
             throw report("expression nested too deeply", at: span(at), label: "more than \(Parser.maximumNesting) levels deep")
         }
     }
@@ -163,7 +164,6 @@ public struct Parser {
 
     /// Skips to the end of the current line at this bracket depth.
     mutating func synchronize() {
-        nesting = 0
         var depth = 0
         while tokens[current].kind != .endOfInput {
             switch tokens[current].kind {
@@ -230,9 +230,10 @@ public struct Parser {
 
     /// `{ statements }` with newlines significant inside.
     mutating func block() throws -> Block {
+        if check(.leftBrace) { try enterNesting(peek) }  // before taking the '{', so recovery skips the block
         let open = try expect(.leftBrace, "'{' to start a block")
         blockDepth += 1
-        defer { blockDepth -= 1 }
+        defer { blockDepth -= 1; nesting -= 1 }
         return try with(newlines: true) { parser in
             var statements: [Stmt] = []
             parser.skipNewlines()

@@ -128,7 +128,7 @@ final class LexerTests: XCTestCase {
         let marked = MarkedSource(#"x = 1️⃣"abc"#)
         let result = scan(marked.text)
         XCTAssertEqual(result.errors.map(\.message), ["unterminated string"])
-        let error = result.errors[0]
+        let error = result.errors.firstOrMissing
         XCTAssertNil(marked.checkStart(of: error.primary.span))
         XCTAssertEqual(error.primary.span.end - error.primary.span.start, 1)
         XCTAssertEqual(error.primary.text, "this string is never closed")
@@ -138,7 +138,7 @@ final class LexerTests: XCTestCase {
     func testStringUnterminatedAtEndOfLineIsNotAtEndOfInput() {
         let result = scan("x = \"abc\ny = 2")
         XCTAssertEqual(result.errors.map(\.message), ["unterminated string"])
-        XCTAssertFalse(result.errors[0].atEndOfInput)
+        XCTAssertFalse(result.errors.firstOrMissing.atEndOfInput)
         // Scanning goes on after the line.
         XCTAssertTrue(result.tokens.contains { $0.kind == .identifier && $0.text == "y" })
     }
@@ -147,8 +147,8 @@ final class LexerTests: XCTestCase {
         let marked = MarkedSource(#""ab1️⃣\qc""#)
         let result = scan(marked.text)
         XCTAssertEqual(result.errors.map(\.message), ["unknown escape sequence"])
-        XCTAssertNil(marked.checkStart(of: result.errors[0].primary.span))
-        XCTAssertEqual(result.errors[0].primary.span.end - result.errors[0].primary.span.start, 2)
+        XCTAssertNil(marked.checkStart(of: result.errors.firstOrMissing.primary.span))
+        XCTAssertEqual(result.errors.firstOrMissing.primary.span.end - result.errors.firstOrMissing.primary.span.start, 2)
         XCTAssertEqual(result.tokens[0].kind, .string, "the string is still a token")
     }
 
@@ -156,8 +156,8 @@ final class LexerTests: XCTestCase {
         let marked = MarkedSource(#""a 1️⃣{b"#)
         let result = scan(marked.text)
         XCTAssertEqual(result.errors.map(\.message), ["unterminated interpolation in string"])
-        XCTAssertNil(marked.checkStart(of: result.errors[0].primary.span))
-        XCTAssertTrue(result.errors[0].atEndOfInput)
+        XCTAssertNil(marked.checkStart(of: result.errors.firstOrMissing.primary.span))
+        XCTAssertTrue(result.errors.firstOrMissing.atEndOfInput)
     }
 
     // MARK: Names and keywords
@@ -239,8 +239,8 @@ final class LexerTests: XCTestCase {
         let marked = MarkedSource("x = 1 1️⃣@ 2")
         let result = scan(marked.text)
         XCTAssertEqual(result.errors.map(\.message), ["unexpected character '@'"])
-        XCTAssertNil(marked.checkStart(of: result.errors[0].primary.span))
-        XCTAssertEqual(result.errors[0].stage, .syntax)
+        XCTAssertNil(marked.checkStart(of: result.errors.firstOrMissing.primary.span))
+        XCTAssertEqual(result.errors.firstOrMissing.stage, .syntax)
         // Scanning continues past the bad character.
         XCTAssertEqual(result.tokens.map(\.kind), [.identifier, .assign, .number, .number, .endOfInput])
     }
@@ -249,9 +249,28 @@ final class LexerTests: XCTestCase {
         let marked = MarkedSource("x 1️⃣→ y")
         let result = scan(marked.text)
         XCTAssertEqual(result.errors.map(\.message), ["unexpected character '→'"])
-        let span = result.errors[0].primary.span
+        let span = result.errors.firstOrMissing.primary.span
         XCTAssertNil(marked.checkStart(of: span))
         XCTAssertEqual(span.end - span.start, 3, "the whole UTF-8 sequence")
+    }
+
+    func testOperatorsAndQuotesFromWordProcessorsAreNotNames() {
+        let result = scan("a × b ÷ c − d “s” e\u{00A0}f")
+        XCTAssertEqual(result.errors.map(\.message), [
+            "unexpected character '×'", "unexpected character '÷'", "unexpected character '−'",
+            "unexpected character '“'", "unexpected character '”'", "unexpected character '\u{00A0}'",
+        ])
+        XCTAssertEqual(result.errors.map(\.notes), [
+            ["help: write '*' instead"], ["help: write '/' instead"], ["help: write '-' instead"],
+            ["help: write '\"' instead"], ["help: write '\"' instead"], [],
+        ])
+        XCTAssertEqual(result.tokens.filter { $0.kind == .identifier }.map(\.text), ["a", "b", "c", "d", "s", "e", "f"])
+    }
+
+    func testSymbolsThatAreNotOperatorsMayStandInNames() {
+        let result = scan("t°C = 20; Δt = 1; π2 = 6.28")
+        XCTAssertEqual(result.errors.map(\.message), [])
+        XCTAssertEqual(result.tokens.filter { $0.kind == .identifier }.map(\.text), ["t°C", "Δt", "π2"])
     }
 
     func testBangAndAmpersandSuggestWords() {
