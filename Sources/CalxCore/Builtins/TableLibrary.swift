@@ -6,7 +6,7 @@ import Foundation
 
 public enum TableLibrary {
     static func makeTable(_ arguments: Arguments) throws -> Value {
-        if case .list(let positional) = arguments[0], !positional.isEmpty {
+        if let positional = arguments[0].elements, !positional.isEmpty {
             throw NativeError("table() takes named columns, like table(x: [1, 2], y: [3, 4])", stage: .type)
         }
         var names: [String] = [], columns: [Value] = []
@@ -19,7 +19,7 @@ public enum TableLibrary {
             }
             let count = column.elements?.count ?? 0
             if let rowCount, rowCount != count {
-                throw NativeError("column '\(name)' has \(count) rows, but '\(names[0])' has \(rowCount)", stage: .type,
+                throw NativeError("column '\(name)' has \(count) row\(count == 1 ? "" : "s"), but '\(names[0])' has \(rowCount)", stage: .type,
                                   notes: ["note: all columns of a table have the same length"])
             }
             rowCount = count
@@ -33,13 +33,51 @@ public enum TableLibrary {
         path.hasPrefix("/") ? path : URL(fileURLWithPath: arguments.runtime.baseDirectory).appendingPathComponent(path).path
     }
 
+    /// A path as a note shows it: relative to the working directory when it lies inside it,
+    /// so a message reads the same on every machine.
+    static func shown(_ fullPath: String) -> String {
+        let here = FileManager.default.currentDirectoryPath
+        return fullPath.hasPrefix(here + "/") ? String(fullPath.dropFirst(here.count + 1)) : fullPath
+    }
+
+    /// The line of a quoted field that the text never closes, if any (RFC 4180 quoting;
+    /// CSV.swift would silently read the rest of the file into that field).
+    static func unclosedQuote(in text: String) -> Int? {
+        var line = 1, opened = 0, inQuotes = false, atFieldStart = true
+        var characters = text.makeIterator()
+        var pending: Character? = nil
+        while let c = pending ?? characters.next() {
+            pending = nil
+            if inQuotes {
+                if c == "\"" {
+                    let next = characters.next()
+                    if next == "\"" { continue }
+                    inQuotes = false
+                    pending = next
+                } else if c.isNewline {
+                    line += 1
+                }
+                continue
+            }
+            if c == "\"", atFieldStart { inQuotes = true; opened = line; continue }
+            if c.isNewline { line += 1 }
+            atFieldStart = c == "," || c.isNewline
+        }
+        return inQuotes ? opened : nil
+    }
+
     static func readCSV(_ arguments: Arguments) throws -> Value {
         let path = try arguments.string(0)
         let fullPath = resolve(path, arguments)
         guard let data = FileManager.default.contents(atPath: fullPath) else {
-            throw NativeError("cannot read '\(path)': no such file", stage: .io, notes: ["note: looked for \(fullPath)"])
+            throw NativeError("cannot read '\(path)': no such file", stage: .io, notes: ["note: looked for \(shown(fullPath))"])
         }
         let text = String(decoding: data, as: UTF8.self)
+        if text.allSatisfy(\.isWhitespace) { throw NativeError("'\(path)' is empty: a CSV file needs a header row", stage: .io) }
+        if let line = unclosedQuote(in: text) {
+            throw NativeError("'\(path)' line \(line) opens a quoted field that is never closed", stage: .io,
+                              notes: ["help: close it with '\"'; write a quote inside a quoted field as '\"\"'"])
+        }
         let reader: CSVReader
         do {
             reader = try CSVReader(string: text, hasHeaderRow: true)
@@ -96,8 +134,14 @@ public enum TableLibrary {
         guard let data = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data else {
             throw NativeError("cannot write '\(path)'", stage: .io)
         }
+        let url = URL(fileURLWithPath: resolve(path, arguments))
+        let folder = url.deletingLastPathComponent().path
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
+            throw NativeError("cannot write '\(path)': no such folder", stage: .io, notes: ["note: \(shown(folder)) does not exist"])
+        }
         do {
-            try data.write(to: URL(fileURLWithPath: resolve(path, arguments)), options: .atomic)
+            try data.write(to: url, options: .atomic)
         } catch {
             throw NativeError("cannot write '\(path)': \(error.localizedDescription)", stage: .io)
         }

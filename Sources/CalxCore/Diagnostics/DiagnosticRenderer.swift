@@ -45,10 +45,14 @@ public struct DiagnosticRenderer {
             if position > 0, index > lines[position - 1] + 1 { out += "\(pad) \(paint("·", "1;34"))\n" }
             let text = file.line(index)
             let number = String(index + file.firstLine)
-            out += String(repeating: " ", count: gutter - number.count) + paint(number, "1;34") + " \(paint("|", "1;34")) \(text)\n"
-            for label in labels where file.lineIndex(of: Int(label.span.start)) == index {
+            let here = labels.filter { file.lineIndex(of: Int($0.span.start)) == index }
+            let shown = window(text, around: here.map { column(of: $0, line: index, in: file) }.min() ?? 0)
+            let cut = (shown.start > 0 ? "…" : "") + String(text.dropFirst(shown.start).prefix(shown.end - shown.start))
+                + (shown.end < text.count ? "…" : "")
+            out += String(repeating: " ", count: gutter - number.count) + paint(number, "1;34") + " \(paint("|", "1;34")) \(cut)\n"
+            for label in here {
                 let isPrimary = label.span == primary.span && label.text == primary.text
-                out += "\(pad) \(paint("|", "1;34")) " + underline(label, line: index, in: file, primary: isPrimary) + "\n"
+                out += "\(pad) \(paint("|", "1;34")) " + underline(label, line: index, in: file, primary: isPrimary, window: shown) + "\n"
             }
         }
         out += "\(pad) \(paint("|", "1;34"))\n"
@@ -56,13 +60,33 @@ public struct DiagnosticRenderer {
         return out
     }
 
-    private func underline(_ label: Diagnostic.Label, line index: Int, in file: SourceFile, primary: Bool) -> String {
+    /// Lines longer than this (10,000 brackets, say) are shown as a window around their first label.
+    static let maximumLineWidth = 200
+
+    /// The characters of a line to show: all of it, or a window that holds `column`.
+    private func window(_ text: String, around column: Int) -> (start: Int, end: Int) {
+        let count = text.count, width = DiagnosticRenderer.maximumLineWidth
+        guard count > width else { return (0, count) }
+        let start = max(0, min(column - width / 3, count - width))
+        return (start, start + width)
+    }
+
+    /// The 0-based character column where a label starts.
+    private func column(of label: Diagnostic.Label, line index: Int, in file: SourceFile) -> Int {
+        let lineStart = file.lineStarts[index]
+        return String(decoding: file.bytes[lineStart..<max(lineStart, min(Int(label.span.start), file.bytes.count))], as: UTF8.self).count
+    }
+
+    private func underline(_ label: Diagnostic.Label, line index: Int, in file: SourceFile, primary: Bool,
+                           window: (start: Int, end: Int)) -> String {
         let lineStart = file.lineStarts[index]
         let lineText = file.line(index)
-        let startColumn = String(decoding: file.bytes[lineStart..<max(lineStart, min(Int(label.span.start), file.bytes.count))], as: UTF8.self).count
+        let startColumn = min(max(column(of: label, line: index, in: file), window.start), window.end)
         let endOffset = max(Int(label.span.start), min(Int(label.span.end), lineStart + lineText.utf8.count))
-        let width = max(1, String(decoding: file.bytes[min(Int(label.span.start), file.bytes.count)..<min(endOffset, file.bytes.count)], as: UTF8.self).count)
-        let prefix = String(lineText.prefix(startColumn).map { $0 == "\t" ? "\t" : " " })
+        let fullWidth = max(1, String(decoding: file.bytes[min(Int(label.span.start), file.bytes.count)..<min(endOffset, file.bytes.count)], as: UTF8.self).count)
+        let width = max(1, min(fullWidth, window.end - startColumn))
+        let lead = window.start > 0 ? " " : ""
+        let prefix = lead + String(lineText.dropFirst(window.start).prefix(startColumn - window.start).map { $0 == "\t" ? "\t" : " " })
         let marks = String(repeating: primary ? "^" : "-", count: width)
         let text = label.text.isEmpty ? "" : " " + label.text
         return prefix + paint(marks + text, primary ? "1;31" : "1;34")

@@ -55,7 +55,11 @@ public enum ValueFormatter {
         case .string(let text): return "a string (\(quote(text.count > 20 ? String(text.prefix(20)) + "…" : text)))"
         case .bool(let flag): return "the bool \(flag)"
         case .numbers(let xs): return "a vector of \(xs.count) number\(xs.count == 1 ? "" : "s")"
-        case .list(let xs): return "a vector of \(xs.count) value\(xs.count == 1 ? "" : "s")"
+        case .list(let xs):
+            // "a vector of 2 strings" when the elements agree, "of 2 values" when they do not.
+            let kinds = Set(xs.map(\.typeName))
+            let kind = kinds.count == 1 ? kinds.first ?? "value" : "value"
+            return "a vector of \(xs.count) \(kind)\(xs.count == 1 ? "" : "s")"
         case .nil, .undefined: return "nil"
         default: return "a \(value.typeName)"
         }

@@ -20,7 +20,8 @@ enum Indexing {
         }
         let position = index < 0 ? Int(index) + count : Int(index)
         guard position >= 0, position < count else {
-            let valid = count == 0 ? "the vector is empty" : "valid indexes are 0 to \(count - 1), or -\(count) to -1 from the end"
+            let valid = count == 0 ? "it is empty" : count == 1 ? "the only valid index is 0, or -1 from the end"
+                : "valid indexes are 0 to \(count - 1), or -\(count) to -1 from the end"
             throw IndexError(message: "index \(ValueFormatter.number(index)) out of range for length \(count)", label: "out of range", notes: ["note: \(valid)"])
         }
         return position

@@ -107,6 +107,8 @@ enum Operators {
         case .list(let values):
             if let first = values.first { return "a vector of \(first.typeName)s" }
             return "a vector"
+        case .nil, .undefined:
+            return "nil"
         default:
             return "a \(value.typeName)"
         }

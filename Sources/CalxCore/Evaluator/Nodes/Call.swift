@@ -77,7 +77,7 @@ extension Runtime {
         var extra: [(name: String, value: Value)] = []
         for argument in named {
             guard let index = code.parameters.firstIndex(of: argument.name), index != code.restIndex else {
-                if code.restIndex != nil, code.native != nil {
+                if code.restIndex != nil, code.native != nil, Runtime.nativesTakingNamedArguments.contains(code.name) {
                     extra.append((argument.name, argument.value))
                     continue
                 }
@@ -97,15 +97,29 @@ extension Runtime {
                 throw .error(Diagnostic(.type, "missing argument '\(code.parameters[index])' in call to \(code.name)()", at: span,
                                         label: "\(code.name)() \(Runtime.takes(code))", notes: ["note: the signature is \(code.signature)"]))
             }
+            // A default runs before the call is counted, and may itself call the function
+            // (`fn f(n, m = f(n + 1))`): count it, or that recursion has no limit.
+            depth += 1
+            defer { depth -= 1 }
+            if depth > Runtime.maximumDepth { throw Runtime.tooDeep(code, at: span) }
             frame[index] = try value.eval(frame, self)
         }
         return extra
     }
 
+    /// Natives whose `...rest` also collects named arguments, as `table(a: [1], b: [2])` does.
+    /// Any other unknown name is a mistake to report, not to drop: `print(x, sep: ",")`.
+    static let nativesTakingNamedArguments: Set<String> = ["table"]
+
     static func takes(_ code: FunctionCode) -> String {
         let required = code.requiredCount, fixed = code.fixedCount
         let count = code.restIndex != nil ? "at least \(required)" : required == fixed ? "\(fixed)" : "\(required) to \(fixed)"
         return "takes \(count) argument\(count == "1" ? "" : "s")"
+    }
+
+    static func tooDeep(_ code: FunctionCode, at span: Span) -> Unwind {
+        .error(Diagnostic(.runtime, "recursion too deep", at: span, label: "more than \(Runtime.maximumDepth) calls deep",
+                          notes: ["help: check that the recursion in \(code.name)() reaches a base case"]))
     }
 
     /// Runs a bound call.
@@ -115,10 +129,7 @@ extension Runtime {
     ) throws(Unwind) -> Value {
         depth += 1
         defer { depth -= 1 }
-        if depth > Runtime.maximumDepth {
-            throw .error(Diagnostic(.runtime, "recursion too deep", at: span, label: "more than \(Runtime.maximumDepth) calls deep",
-                                    notes: ["help: check that the recursion in \(code.name)() reaches a base case"]))
-        }
+        if depth > Runtime.maximumDepth { throw Runtime.tooDeep(code, at: span) }
         try checkInterrupt(span)
         if let native = code.native {
             let arguments = Arguments(frame: frame, count: code.parameters.count, function: code.name, parameterNames: code.parameters,
@@ -157,7 +168,7 @@ extension Runtime {
         var notes = diagnostic.notes
         if let file = sources.file(diagnostic.primary.span.source) {
             let line = file.location(of: Int(diagnostic.primary.span.start)).line
-            notes.append("note: raised inside \(name)(), at \(file.origin):\(line)")
+            notes.append("note: raised in the standard library, at \(file.origin):\(line)")
         }
         moved.primary = Diagnostic.Label(span: call, text: "in this call to \(name)()")
         moved.secondary = []

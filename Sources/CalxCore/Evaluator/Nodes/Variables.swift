@@ -10,7 +10,15 @@ final class LocalGetNode: Node {
     }
     override func eval(_ frame: Frame, _ runtime: Runtime) throws(Unwind) -> Value {
         let value = frame[slot]
-        if case .undefined = value { throw unbound(name, self) }
+        if case .undefined = value {
+            // The Python surprise: `x = x + 1` in a function, meant for the global x.
+            if runtime.globals.value(of: name) != nil {
+                throw failure(.runtime, "'\(name)' is used before it is given a value", label: "the local '\(name)', not bound yet",
+                              notes: ["note: '\(name)' is assigned in this function, so it is local to the whole function and the global '\(name)' is not seen",
+                                      "help: give the local another name, or pass the value in as a parameter"])
+            }
+            throw unbound(name, self)
+        }
         return value
     }
 }
