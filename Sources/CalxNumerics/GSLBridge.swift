@@ -28,6 +28,7 @@ public enum GSL {
         guard status == GSL_SUCCESS else {
             throw NativeError("\(routine)() failed: \(describe(status))", stage: .numerics)
         }
-        return result.val
+        // + 0 turns GSL's occasional -0 (lngamma(1)) into 0.
+        return result.val + 0
     }
 }

@@ -15,6 +15,13 @@ public enum SpecialFunctions {
         }
     }
 
+    /// The value at ±infinity, where GSL's erf and erfc give nan.
+    static func limit(_ x: Double, _ result: UnsafeMutablePointer<gsl_sf_result>, atInfinity: Double, atMinusInfinity: Double) -> Int32? {
+        guard x.isInfinite else { return nil }
+        result.pointee = gsl_sf_result(val: x > 0 ? atInfinity : atMinusInfinity, err: 0)
+        return Int32(GSL_SUCCESS)
+    }
+
     /// `choose(n, k)` for whole n ≥ k ≥ 0.
     static func counts(_ arguments: Arguments) throws -> (UInt32, UInt32) {
         let n = try arguments.integer(0, minimum: 0), k = try arguments.integer(1, minimum: 0)
@@ -26,8 +33,8 @@ public enum SpecialFunctions {
     public static let natives: [String: NativeBody] = [
         "gamma": unary("gamma", gsl_sf_gamma_e),
         "lngamma": unary("lngamma", gsl_sf_lngamma_e),
-        "erf": unary("erf", gsl_sf_erf_e),
-        "erfc": unary("erfc", gsl_sf_erfc_e),
+        "erf": unary("erf") { x, result in limit(x, result, atInfinity: 1, atMinusInfinity: -1) ?? gsl_sf_erf_e(x, result) },
+        "erfc": unary("erfc") { x, result in limit(x, result, atInfinity: 0, atMinusInfinity: 2) ?? gsl_sf_erfc_e(x, result) },
         "beta": { arguments in
             let a = try arguments.number(0), b = try arguments.number(1)
             return .number(try GSL.call("beta") { gsl_sf_beta_e(a, b, $0) })

@@ -1,4 +1,4 @@
-// Summary statistics from GSL: sample variance (n − 1) and quantiles (R's type 7).
+// Quantiles from GSL (R's type 7). The rest of stats/summary is written in Calx.
 
 import CGSL
 import CalxCore
@@ -14,9 +14,12 @@ public enum Statistics {
 
     static func quantile(_ arguments: Arguments) throws -> Value {
         var sorted = try sample(arguments, minimum: 1)
+        // GSL's sort leaves nan anywhere; like NumPy, a sample holding nan has nan quantiles.
+        let poisoned = sorted.contains { $0.isNaN }
         sorted.withUnsafeMutableBufferPointer { gsl_sort($0.baseAddress, 1, $0.count) }
         func at(_ p: Double) throws -> Double {
             guard p >= 0, p <= 1 else { throw ArgumentError(position: 1, "a probability must lie in [0, 1], got \(ValueFormatter.number(p))") }
+            if poisoned { return .nan }
             return sorted.withUnsafeBufferPointer { gsl_stats_quantile_from_sorted_data($0.baseAddress, 1, $0.count, p) }
         }
         switch arguments[1] {
@@ -27,10 +30,6 @@ public enum Statistics {
     }
 
     public static let natives: [String: NativeBody] = [
-        "var": { arguments in
-            let values = try sample(arguments, minimum: 2)
-            return .number(values.withUnsafeBufferPointer { gsl_stats_variance($0.baseAddress, 1, $0.count) })
-        },
         "quantile": quantile,
     ]
 }
