@@ -4,8 +4,10 @@
 import Foundation
 
 public enum LargeStack {
-    /// 1 GiB of address space; only the pages a program touches become resident.
-    public static let size = 1 << 30
+    /// 4 GiB of address space; only the pages a program touches become resident. Besides
+    /// deep calls, it bounds how deeply nested a value can be before freeing it recurses too far
+    /// (a million levels of `x = [x]` are freed safely even in a debug build).
+    public static let size = 4 << 30
 
     /// Runs `body` on a new thread with a large stack and waits for its result.
     public static func run<T>(_ body: @escaping () -> T) -> T {
