@@ -69,7 +69,7 @@ extension Runtime {
     ) throws(Unwind) -> [(name: String, value: Value)] {
         let fixed = code.fixedCount
         if values.count > fixed, code.restIndex == nil {
-            throw .error(Diagnostic(.type, "\(code.name)() \(Runtime.takes(code)), but \(values.count) were given",
+            throw .error(Diagnostic(.type, "\(code.name)() \(Runtime.takes(code)), but \(values.count) \(values.count == 1 ? "was" : "were") given",
                                     at: positionalSpan(fixed), label: "unexpected argument", notes: ["note: the signature is \(code.signature)"]))
         }
         for index in 0..<min(values.count, fixed) { frame[index] = values[index] }
