@@ -67,15 +67,18 @@ public enum ValueFormatter {
 
     static func quote(_ text: String) -> String {
         var out = "\""
-        for character in text {
-            switch character {
+        // By scalar, so "\r\n" (one Character) is written as its two escapes.
+        for scalar in text.unicodeScalars {
+            switch scalar {
             case "\"": out += "\\\""
             case "\\": out += "\\\\"
             case "\n": out += "\\n"
             case "\t": out += "\\t"
+            case "\r": out += "\\r"
+            case "\0": out += "\\0"
             case "{": out += "\\{"
             case "}": out += "\\}"
-            default: out.append(character)
+            default: out.unicodeScalars.append(scalar)
             }
         }
         return out + "\""

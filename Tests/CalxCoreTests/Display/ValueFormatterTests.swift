@@ -87,6 +87,14 @@ final class ValueFormatterTests: XCTestCase {
         XCTAssertEqual(TestSession().display(shown), shown)
     }
 
+    func testCarriageReturnsAndNulsAreEscaped() {
+        XCTAssertEqual(ValueFormatter.display(.string("a\r\nb\rc\0d")), #""a\r\nb\rc\0d""#)
+        let calx = TestSession()
+        let shown = calx.display(#""line\r\nnext\0""#)
+        XCTAssertEqual(shown, #""line\r\nnext\0""#)
+        XCTAssertFalse(shown.unicodeScalars.contains { $0 == "\r" || $0 == "\0" }, "no raw control characters reach the terminal")
+    }
+
     func testStringsInsideContainersAreAlwaysQuoted() {
         XCTAssertEqual(ValueFormatter.plain(.list([.string("a"), .number(1)])), "[\"a\", 1]")
         XCTAssertEqual(ValueFormatter.plain(.record(Record(names: ["s"], values: [.string("x")]))), "{s: \"x\"}")
