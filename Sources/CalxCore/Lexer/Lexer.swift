@@ -54,13 +54,15 @@ public struct Lexer {
             switch peek() {
             case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"):
                 position += 1
-            case UInt8(ascii: "\\") where peek(1) == UInt8(ascii: "\n"):
-                position += 2  // an explicit line continuation
+            case UInt8(ascii: "\\") where peek(1) == UInt8(ascii: "\n") || (peek(1) == UInt8(ascii: "\r") && peek(2) == UInt8(ascii: "\n")):
+                position += peek(1) == UInt8(ascii: "\r") ? 3 : 2  // an explicit line continuation
                 line += 1
             case UInt8(ascii: "#"):
                 let start = position
                 while position < end, peek() != UInt8(ascii: "\n") { position += 1 }
-                if bytes[start..<min(start + 2, end)].elementsEqual("##".utf8) {
+                // Only a `##` line is help text: one after code on its line is an ordinary comment.
+                let startsLine = tokens.last.map { $0.kind == .newline } ?? true
+                if startsLine, bytes[start..<min(start + 2, end)].elementsEqual("##".utf8) {
                     var text = String(decoding: bytes[(start + 2)..<position], as: UTF8.self)
                     if text.hasPrefix(" ") { text.removeFirst() }
                     docComments[line] = text

@@ -267,6 +267,17 @@ extension Parser {
 
     /// `{name: value, ...}`.
     private mutating func record() throws -> Expr {
+        // A block where an expression belongs (`x => { y = x; y }`) reads as a broken record: say so once.
+        var i = significant(current) + 1
+        while i < tokens.count - 1, tokens[i].kind == .newline { i += 1 }
+        var j = min(i + 1, tokens.count - 1)
+        while j < tokens.count - 1, tokens[j].kind == .newline { j += 1 }
+        let incomplete = tokens[i].kind == .endOfInput || (tokens[i].kind == .identifier && tokens[j].kind == .endOfInput)
+        if tokens[i].kind != .rightBrace, !(tokens[i].kind == .identifier && tokens[j].kind == .colon), !incomplete {
+            throw report("expected a record after '{', found \(tokens[i].description)", at: span(tokens[i]),
+                         label: "a record holds 'name: value' fields",
+                         notes: ["help: in an expression '{' starts a record; a function whose body has statements is written 'fn(x) { ... }'"])
+        }
         try enterNesting(peek)  // before taking the bracket, so recovery skips what it encloses
         defer { nesting -= 1 }
         let open = advance()

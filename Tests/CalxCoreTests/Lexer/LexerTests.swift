@@ -214,6 +214,7 @@ final class LexerTests: XCTestCase {
 
     func testBackslashContinuesALine() {
         XCTAssertEqual(kinds("a + \\\nb"), [.identifier, .plus, .identifier])
+        XCTAssertEqual(kinds("a + \\\r\nb"), [.identifier, .plus, .identifier], "with Windows line ends too")
     }
 
     // MARK: Comments
@@ -227,6 +228,11 @@ final class LexerTests: XCTestCase {
         let result = scan("## Adds one.\n## @example inc(1)\nfn inc(x) = x + 1\n# not doc\n##tight")
         XCTAssertEqual(result.docComments, [0: "Adds one.", 1: "@example inc(1)", 4: "tight"])
         XCTAssertEqual(result.tokens.first?.kind, .newline)
+    }
+
+    func testDocCommentMustStartItsLine() {
+        let result = scan("total = 0  ## running total\nfn add(x) = total + x\n  ## indented help\nfn g() = 1")
+        XCTAssertEqual(result.docComments, [2: "indented help"])
     }
 
     func testHashInsideAStringIsNotAComment() {

@@ -131,6 +131,18 @@ final class ParserTests: XCTestCase {
                        "the braces of a block do not make a record")
     }
 
+    func testBlockWhereAnExpressionBelongsIsOneClearError() {
+        for (text, found) in [("f = x => { y = x; y }", "name 'y'"), ("f = () => { 1 }", "number"), ("v = { return 1 }", "'return'")] {
+            let marked = MarkedSource(text.replacingOccurrences(of: "{ ", with: "{ 1️⃣"))
+            let found0 = parse(marked.text).program.errors
+            XCTAssertEqual(found0.map(\.message), ["expected a record after '{', found \(found)"], text)
+            XCTAssertNil(marked.checkStart(of: found0.firstOrMissing.primary.span), text)
+            XCTAssertEqual(found0.firstOrMissing.notes,
+                           ["help: in an expression '{' starts a record; a function whose body has statements is written 'fn(x) { ... }'"])
+        }
+        XCTAssertEqual(tree("f = fn(x) { y = x; y }"), "(= f (fn (x) {(= y x) y}))")
+    }
+
     func testRecordFieldGivenTwice() {
         XCTAssertEqual(errors("{a: 1, a: 2}").map(\.message), ["field 'a' given twice"])
     }
@@ -214,6 +226,12 @@ final class ParserTests: XCTestCase {
         XCTAssertNil(g.doc, "a blank line separates a doc comment from the function")
     }
 
+    func testTrailingDocCommentAfterCodeIsNotHelp() {
+        let program = parse("rate = 2  ## per hour\nfn cost(h) = h * rate").program
+        guard case .function(let cost) = program.statements.last else { return XCTFail("expected a function") }
+        XCTAssertNil(cost.doc)
+    }
+
     func testDocCommentsInsideABlockAttachToo() {
         let program = parse("fn outer() {\n    ## Inner help.\n    fn inner() = 1\n    inner\n}").program
         guard case .function(let outer) = program.statements.first, case .block(let block) = outer.body,
@@ -267,7 +285,7 @@ final class ParserTests: XCTestCase {
     }
 
     func testErrorAtEndOfInputAsksForMore() {
-        for text in ["x = (1 +", "fn f() {", "[1, 2", "if x {\n  1", "f(a,", "x ="] {
+        for text in ["x = (1 +", "fn f() {", "[1, 2", "if x {\n  1", "f(a,", "x =", "r = {", "r = {a", "r = {a: 1,\n"] {
             let found = errors(text)
             XCTAssertFalse(found.isEmpty, text)
             XCTAssertTrue(found.allSatisfy(\.atEndOfInput), "\(text): \(found.map(\.message))")
