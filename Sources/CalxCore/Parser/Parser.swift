@@ -251,7 +251,12 @@ public struct Parser {
     mutating func functionRest(keyword: Token, named: Bool) throws -> FunctionSyntax {
         var nameToken: Token?
         if named { nameToken = advance() }
-        let open = try expect(.leftParen, "'(' after the function name")
+        if !named, check(.identifier) {
+            // `f = fn g(x) = ...`: a function written inside an expression has no name of its own.
+            throw report("a function in an expression has no name", at: span(peek), label: "remove this name",
+                         notes: ["help: write 'fn \(peek.text)(...) = ...' as a statement, or '\(peek.text) = fn(...) = ...'"])
+        }
+        let open = try expect(.leftParen, named ? "'(' after the function name" : "'(' after 'fn'")
         let parameters = try with(newlines: false) { parser in try parser.parameterList(open: open) }
         let body: FunctionBody
         if match(.assign) != nil {

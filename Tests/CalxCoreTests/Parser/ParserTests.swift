@@ -200,6 +200,16 @@ final class ParserTests: XCTestCase {
         XCTAssertEqual(tree("sq = fn(x) = x * x"), "(= sq (fn (x) (* x x)))")
     }
 
+    func testFunctionExpressionHasNoName() {
+        let marked = MarkedSource("f = fn 1️⃣g(x) = x")
+        let found = parse(marked.text).program.errors
+        XCTAssertEqual(found.map(\.message), ["a function in an expression has no name"])
+        XCTAssertNil(marked.checkStart(of: found.firstOrMissing.primary.span))
+        XCTAssertEqual(found.firstOrMissing.notes, ["help: write 'fn g(...) = ...' as a statement, or 'g = fn(...) = ...'"])
+        XCTAssertEqual(errors("h = fn = 1").map(\.message), ["expected '(' after 'fn', found '='"])
+        XCTAssertEqual(errors("fn k = 1").map(\.message), ["expected '(' after the function name, found '='"])
+    }
+
     func testUseWithAPath() {
         XCTAssertEqual(tree("use stats/summary"), "(use stats/summary)")
     }
