@@ -120,7 +120,10 @@ public struct Parser {
         nesting += 1
         if nesting > Parser.maximumNesting {
             nesting -= 1  // no `defer` balances a level that was refused
-            throw report("expression nested too deeply", at: span(at), label: "more than \(Parser.maximumNesting) levels deep")
+            // Each bracket or block counts as one or two levels of the parser's own, so the
+            // message gives no number that a user would count differently.
+            throw report("expression nested too deeply", at: span(at), label: "nested more deeply than Calx allows",
+                         notes: ["help: split it up, binding the inner parts to names"])
         }
     }
 
