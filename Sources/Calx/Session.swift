@@ -65,7 +65,12 @@ public final class Session {
 
     /// Parses, resolves and runs one piece of source. On failure, the bindings are
     /// left as they were before, so a REPL session survives its mistakes.
+    /// It runs on a large stack (see `LargeStack`), whatever thread calls it.
     public func interpret(_ text: String, origin: String, firstLine: Int = 1) -> Outcome {
+        LargeStack.ensure { self.interpretHere(text, origin: origin, firstLine: firstLine) }
+    }
+
+    private func interpretHere(_ text: String, origin: String, firstLine: Int) -> Outcome {
         let id = sources.add(origin: origin, text: text, firstLine: firstLine)
         let parsed = Parser.parse(text, source: id, registry: sources)
         // Lexical and syntax errors are found in two passes; report them in source order.

@@ -57,7 +57,7 @@ public final class TestSession {
 
     public init() {
         let captured = self.captured
-        session = LargeStack.run { Session(settings: Settings(output: { text in captured.mutate { $0 += text } })) }
+        session = Session(settings: Settings(output: { text in captured.mutate { $0 += text } }))
     }
 
     /// Everything printed so far.
@@ -66,8 +66,7 @@ public final class TestSession {
     /// Interprets one piece of source, as a REPL input would be.
     @discardableResult
     public func run(_ text: String, origin: String = "<test>") -> Outcome {
-        let session = self.session
-        return LargeStack.run { session.interpret(text, origin: origin) }
+        session.interpret(text, origin: origin)
     }
 
     /// The value of the program, or nil (and the rendered errors in `failure`) if it failed.

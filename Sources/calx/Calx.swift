@@ -61,7 +61,13 @@ struct Run: ParsableCommand {
 
 enum Runner {
     static func makeSession(baseDirectory: String = FileManager.default.currentDirectoryPath) -> Session {
-        Session(settings: Settings(output: { text in fputs(text, stdout) }, baseDirectory: baseDirectory))
+        Session(settings: Settings(output: write, baseDirectory: baseDirectory))
+    }
+
+    /// Writes text to standard output whole, NUL characters included (fputs would stop there).
+    static func write(_ text: String) {
+        var text = text
+        text.withUTF8 { bytes in _ = fwrite(bytes.baseAddress, 1, bytes.count, stdout) }
     }
 
     static func writeError(_ text: String) {

@@ -15,7 +15,11 @@ public enum TextLibrary {
         let digits = try arguments.optional(1).map { _ in try arguments.integer(1, minimum: 1) }
         let decimals = try arguments.optional(2).map { _ in try arguments.integer(2, minimum: 0) }
         func text(_ x: Double) -> String {
-            if let decimals { return x.isFinite ? String(format: "%.\(min(decimals, 40))f", x) : ValueFormatter.number(x) }
+            if let decimals {
+                // Rounded as round() rounds (half away from zero), not as printf does.
+                let places = min(decimals, 40)
+                return x.isFinite ? String(format: "%.\(places)f", MathLibrary.round(x, digits: Double(places))) : ValueFormatter.number(x)
+            }
             return significant(x, min(digits ?? 6, 17))
         }
         switch arguments[0] {

@@ -128,6 +128,8 @@ public enum VectorLibrary {
         "reduce": reduced,
         "zip": { arguments in
             let a = try arguments.elements(0), b = try arguments.elements(1)
+            // Unequal lengths are almost always a mistake in analysis code; say so rather than truncate.
+            guard a.count == b.count else { throw NativeError("zip() got vectors of different lengths (\(a.count) and \(b.count))") }
             return .list(zip(a, b).map { Value.vector([$0, $1]) })
         },
         "linspace": linspace,

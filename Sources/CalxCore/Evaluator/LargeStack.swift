@@ -9,11 +9,21 @@ public enum LargeStack {
     /// (a million levels of `x = [x]` are freed safely even in a debug build).
     public static let size = 4 << 30
 
+    /// Runs `body` on a large stack: here, if this thread is one of ours, else on a new thread.
+    public static func ensure<T>(_ body: @escaping () -> T) -> T {
+        Thread.current.threadDictionary[marker] != nil ? body() : run(body)
+    }
+
+    private static let marker = "calx.largeStack"
+
     /// Runs `body` on a new thread with a large stack and waits for its result.
     public static func run<T>(_ body: @escaping () -> T) -> T {
         var result: T?
         let box = StackTask()
-        box.body = { result = body() }
+        box.body = {
+            Thread.current.threadDictionary[marker] = true
+            result = body()
+        }
         var attributes = pthread_attr_t()
         pthread_attr_init(&attributes)
         defer { pthread_attr_destroy(&attributes) }

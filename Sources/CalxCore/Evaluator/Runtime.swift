@@ -16,7 +16,7 @@ public enum Unwind: Error {
 
 public final class Runtime {
     /// Calls nested deeper than this raise "recursion too deep". Interpretation
-    /// runs on a thread with a large stack (see `withLargeStack`), so this is reached first.
+    /// runs on a thread with a large stack (see `LargeStack`), so this is reached first.
     public static let maximumDepth = 20_000
 
     public let globals: Globals
