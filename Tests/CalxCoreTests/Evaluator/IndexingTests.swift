@@ -6,27 +6,10 @@ import Calx
 import CalxTestSupport
 import XCTest
 
-final class IndexingTests: XCTestCase {
-    private var calx: TestSession!
-
+final class IndexingTests: SessionTestCase {
     override func setUp() {
         super.setUp()
-        calx = TestSession()
         calx.run("v = [10, 20, 30, 40]\nt = table(n: [1, 2, 3], cost: [10, 20, 40], name: [\"a\", \"b\", \"c\"])")
-    }
-
-    private func check(_ program: String, _ expected: String, file: StaticString = #filePath, line: UInt = #line) {
-        XCTAssertEqual(calx.display(program), expected, file: file, line: line)
-    }
-
-    /// The one error of a program, checked to start at marker 1.
-    private func error(_ marked: String, file: StaticString = #filePath, line: UInt = #line) -> Diagnostic {
-        let source = MarkedSource(marked)
-        let diagnostics = calx.errors(source.text)
-        XCTAssertEqual(diagnostics.count, 1, "\(diagnostics.map(\.message))", file: file, line: line)
-        let diagnostic = diagnostics.firstOrMissing
-        if let failure = source.checkStart(of: diagnostic.primary.span) { XCTFail(failure, file: file, line: line) }
-        return diagnostic
     }
 
     // MARK: Vectors

@@ -6,18 +6,7 @@ import Calx
 import CalxTestSupport
 import XCTest
 
-final class OperatorsTests: XCTestCase {
-    private var calx: TestSession!
-
-    override func setUp() {
-        super.setUp()
-        calx = TestSession()
-    }
-
-    private func check(_ program: String, _ expected: String, file: StaticString = #filePath, line: UInt = #line) {
-        XCTAssertEqual(calx.display(program), expected, file: file, line: line)
-    }
-
+final class OperatorsTests: SessionTestCase {
     private func number(_ program: String, file: StaticString = #filePath, line: UInt = #line) -> Double? {
         let (value, failure) = calx.value(program)
         guard case .number(let x)? = value else {

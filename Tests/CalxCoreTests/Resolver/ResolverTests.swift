@@ -6,30 +6,7 @@ import Calx
 import CalxTestSupport
 import XCTest
 
-final class ResolverTests: XCTestCase {
-    private var calx: TestSession!
-
-    override func setUp() {
-        super.setUp()
-        calx = TestSession()
-    }
-
-    private func check(_ program: String, _ expected: String, file: StaticString = #filePath, line: UInt = #line) {
-        XCTAssertEqual(calx.display(program), expected, file: file, line: line)
-    }
-
-    /// The single error of a program that must fail, with its span start at marker 1.
-    private func error(_ marked: String, file: StaticString = #filePath, line: UInt = #line) -> Diagnostic {
-        let source = MarkedSource(marked)
-        let diagnostics = calx.errors(source.text)
-        XCTAssertEqual(diagnostics.count, 1, "\(diagnostics.map(\.message))", file: file, line: line)
-        let diagnostic = diagnostics.firstOrMissing
-        if source.offsets[1] != nil, let failure = source.checkStart(of: diagnostic.primary.span) {
-            XCTFail(failure, file: file, line: line)
-        }
-        return diagnostic
-    }
-
+final class ResolverTests: SessionTestCase {
     // MARK: Locals, captures, globals
 
     func testParametersAndLocals() {
