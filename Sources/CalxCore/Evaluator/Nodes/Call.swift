@@ -182,12 +182,14 @@ extension Runtime {
 
     /// Calls a function value with positional arguments (for natives such as `map`).
     public func call(_ closure: Closure, _ values: [Value], at span: Span) throws(Unwind) -> Value {
-        let frame = Frame.make(count: closure.code.slotCount, parent: closure.parent)
+        var frame = frames.make(count: closure.code.slotCount, parent: closure.parent)
         if values.count == closure.code.parameters.count, closure.code.restIndex == nil {
             for index in values.indices { frame[index] = values[index] }
         } else {
             _ = try bind(closure.code, into: frame, values, [], at: span) { _ in span }
         }
-        return try invoke(closure.code, frame, extraNamed: [], at: span) { _, _ in span }
+        let result = try invoke(closure.code, frame, extraNamed: [], at: span) { _, _ in span }
+        frames.recycle(&frame)
+        return result
     }
 }
