@@ -43,7 +43,7 @@ public final class Session {
 
     /// Every native function, by the name its Stdlib declaration uses.
     public static let natives: [String: NativeBody] = [
-        MathLibrary.natives, VectorLibrary.natives, TextLibrary.natives, TableLibrary.natives,
+        MathLibrary.natives, VectorLibrary.natives, TextLibrary.natives, TableLibrary.natives, UnitLibrary.natives,
         SpecialFunctions.natives, Statistics.natives,
     ].reduce(into: [:]) { all, library in all.merge(library) { first, _ in first } }
 

@@ -201,6 +201,7 @@ fn keys(x)
 """#####,
         "prelude": #####"""
 # The prelude: loaded before every program. It only imports.
+use units
 use core/math
 use core/vectors
 use core/text
@@ -233,6 +234,119 @@ fn quantile(v, p)
 ## The middle value (the 0.5 quantile).
 ## @example median([3, 1, 2])  # 2
 fn median(v) = quantile(v, 0.5)
+
+"""#####,
+        "units": #####"""
+# The standard dimensions and units, declared in Calx as a program declares its own.
+#
+#   dimension Token                        a new base dimension
+#   dimension Power = Energy / Time        a named combination (used in messages)
+#   unit m, meter, meters: Length [si]     a base unit, its other names, and its prefixes
+#   unit h, hour, hours = 3600 s           a unit defined from others
+#   unit degC = K [offset: 273.15]         a unit whose zero is elsewhere (temperatures)
+#
+# [si] allows SI prefixes (k, M, G, m, µ or u, n …) on the symbol and long prefixes
+# (kilo, mega …) on the other names; [binary] allows Ki, Mi, Gi, Ti, Pi, Ei.
+# Sources: the SI Brochure (9th edition, 2019) and NIST SP 811 for the conversion factors.
+
+dimension Length
+dimension Mass
+dimension Time
+dimension Current
+dimension Temperature
+dimension Amount
+dimension Luminosity
+dimension Information
+dimension Currency
+## Floating-point operations: a dimension of its own, so FLOP/s and FLOP/W are checked.
+dimension Compute
+
+dimension Area = Length^2
+dimension Volume = Length^3
+dimension Speed = Length / Time
+dimension Acceleration = Length / Time^2
+dimension Frequency = Time^-1
+dimension Force = Mass * Length / Time^2
+dimension Energy = Mass * Length^2 / Time^2
+dimension Power = Energy / Time
+dimension Pressure = Force / Area
+dimension Charge = Current * Time
+dimension Voltage = Power / Current
+dimension DataRate = Information / Time
+dimension ComputeRate = Compute / Time
+dimension ComputePerEnergy = Compute / Energy
+dimension CarbonIntensity = Mass / Energy
+dimension CostRate = Currency / Time
+dimension EnergyPrice = Currency / Energy
+
+# SI base units (the gram rather than the kilogram, so that prefixes work: kg is k + g).
+unit m, meter, meters, metre, metres: Length [si]
+unit g, gram, grams: Mass [si]
+unit s, second, seconds, sec: Time [si]
+unit A, ampere, amperes: Current [si]
+unit K, kelvin: Temperature [si]
+unit mol, mole, moles: Amount [si]
+unit cd, candela: Luminosity [si]
+
+# Information, currency and compute.
+unit bit, bits: Information [si, binary]
+unit B, byte, bytes = 8 bit [si, binary]
+unit USD, dollar, dollars: Currency
+unit FLOP, flop, FLOPs: Compute [si]
+
+# Time.
+unit min, minute, minutes = 60 s
+unit h, hour, hours, hr = 3600 s
+unit day, days = 86400 s
+unit week, weeks = 7 day
+## The Julian year: 365.25 days.
+unit year, years, yr = 365.25 day
+
+# Mechanics and electricity.
+unit Hz, hertz = s^-1 [si]
+unit N, newton, newtons = kg * m / s^2 [si]
+unit J, joule, joules = N * m [si]
+unit W, watt, watts = J / s [si]
+unit Wh = W * h [si]
+unit Pa, pascal = N / m^2 [si]
+unit C, coulomb = A * s [si]
+unit V, volt, volts = W / A [si]
+unit eV, electronvolt = 1.602176634e-19 J [si]
+unit cal, calorie, calories = 4.184 J [si]
+
+# Length, volume and mass outside SI.
+unit L, liter, liters, litre, litres = 0.001 m^3 [si]
+unit t, tonne, tonnes = 1000 kg [si]
+unit mi, mile, miles = 1609.344 m
+unit ft, foot, feet = 0.3048 m
+unit inch, inches = 0.0254 m
+unit lb, pound, pounds = 0.45359237 kg
+
+# Temperatures with an offset zero: convert them, compare them, but do not add them.
+unit °C, degC, celsius = K [offset: 273.15]
+unit °F, degF, fahrenheit = 5 / 9 * K [offset: 255.37222222222223]
+
+# Dimensionless ratios.
+unit %, percent = 0.01
+unit ppm = 1e-6
+
+## The speed of light in vacuum (exact).
+speed_of_light = 299792458 m/s
+## Standard gravity (exact).
+standard_gravity = 9.80665 m/s^2
+## The Planck constant (exact since 2019).
+planck = 6.62607015e-34 J*s
+## The Boltzmann constant (exact since 2019).
+boltzmann = 1.380649e-23 J/K
+## The Avogadro constant (exact since 2019).
+avogadro = 6.02214076e23 mol^-1
+## The elementary charge (exact since 2019).
+elementary_charge = 1.602176634e-19 C
+
+## A quantity's plain number in a unit: value_of(90 min, h) is 1.5. Name the unit in
+## quotes when a variable or function has its name: value_of(90 s, "min").
+## @example value_of(1.5 h, "min")  # 90
+fn value_of(q, unit)
 
 """#####,
     ]

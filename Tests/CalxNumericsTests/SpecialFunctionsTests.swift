@@ -64,9 +64,9 @@ final class SpecialFunctionsTests: XCTestCase {
     }
 
     func testSessionSurvivesADomainError() {
-        _ = error("g = gamma(-1)")
+        _ = error("result = gamma(-1)")
         XCTAssertEqual(numbers(calx, "gamma(5)"), [24])
-        XCTAssertEqual(calx.errors("g").map(\.message), ["unknown name 'g'"])
+        XCTAssertEqual(calx.errors("result").map(\.message), ["unknown name 'result'"])
     }
 
     func testLngammaAgainstReferences() {

@@ -3,14 +3,32 @@
 import Foundation
 
 public enum MathLibrary {
-    /// Lifts a function of one number to numbers and vectors of numbers.
-    public static func elementwise(_ f: @escaping (Double) -> Double) -> NativeBody {
+    /// Lifts a function of one number to numbers and vectors of numbers. With `keepingUnit`
+    /// (abs, floor, ceil) a quantity keeps its unit; otherwise it must be dimensionless (exp, sin).
+    public static func elementwise(keepingUnit: Bool = false, _ f: @escaping (Double) -> Double) -> NativeBody {
         { arguments in
             switch arguments[0] {
             case .number(let x): return .number(f(x))
             case .numbers(let xs): return .numbers(xs.map(f))
+            case .quantity(let x, let unit) where keepingUnit: return .quantity(f(x), unit)
+            case .quantities(let xs, let unit) where keepingUnit: return .quantities(xs.map(f), unit)
+            case .quantity:
+                return .number(f(try arguments.number(0)))  // dimensionless and scaled, or the dimension error
+            case .quantities:
+                return .numbers(try arguments.numbers(0).map(f))
             default: throw arguments.mismatch(0, expected: "a number or a vector of numbers")
             }
+        }
+    }
+
+    /// `sqrt`, which roots a unit too: sqrt(9 m^2) is 3 m.
+    static func squareRoot(_ arguments: Arguments) throws -> Value {
+        let (magnitude, unit) = QuantityArithmetic.split(arguments[0])
+        guard let unit, let root = unit.root(2) else { return try elementwise(Foundation.sqrt)(arguments) }
+        switch magnitude {
+        case .number(let x): return QuantityArithmetic.attach(.number(Foundation.sqrt(x)), root)
+        case .numbers(let xs): return QuantityArithmetic.attach(.numbers(xs.map { Foundation.sqrt($0) }), root)
+        default: return try elementwise(Foundation.sqrt)(arguments)
         }
     }
 
@@ -51,10 +69,10 @@ public enum MathLibrary {
 
     public static let natives: [String: NativeBody] = [
         "exp": elementwise(Foundation.exp),
-        "sqrt": elementwise(Foundation.sqrt),
-        "abs": elementwise(Swift.abs),
-        "floor": elementwise(Foundation.floor),
-        "ceil": elementwise(Foundation.ceil),
+        "sqrt": squareRoot,
+        "abs": elementwise(keepingUnit: true, Swift.abs),
+        "floor": elementwise(keepingUnit: true, Foundation.floor),
+        "ceil": elementwise(keepingUnit: true, Foundation.ceil),
         "sin": elementwise(Foundation.sin),
         "cos": elementwise(Foundation.cos),
         "tan": elementwise(Foundation.tan),
@@ -67,7 +85,17 @@ public enum MathLibrary {
         "log10": elementwise(Foundation.log10),
         "log2": elementwise(Foundation.log2),
         "atan2": elementwise2(Foundation.atan2),
-        "round": elementwise2(round),
+        "round": { arguments in
+            // A quantity rounds in its own unit and keeps it.
+            let (magnitude, unit) = QuantityArithmetic.split(arguments[0])
+            guard unit != nil else { return try elementwise2(round)(arguments) }
+            let digits = try arguments.number(1)
+            switch magnitude {
+            case .number(let x): return QuantityArithmetic.keep(.number(round(x, digits: digits)), unit)
+            case .numbers(let xs): return QuantityArithmetic.keep(.numbers(xs.map { round($0, digits: digits) }), unit)
+            default: return arguments[0]
+            }
+        },
         "log": { arguments in
             guard arguments.optional(1) != nil else { return try elementwise(Foundation.log)(arguments) }
             return try elementwise2(logarithm)(arguments)

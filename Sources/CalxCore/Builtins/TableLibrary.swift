@@ -14,7 +14,7 @@ public enum TableLibrary {
         for (name, value) in arguments.extraNamed {
             let column: Value
             switch value {
-            case .numbers, .list: column = value
+            case .numbers, .list, .quantities: column = value
             default: throw NativeError("column '\(name)' must be a vector, got \(ValueFormatter.brief(value))", stage: .type)
             }
             let count = column.elements?.count ?? 0

@@ -25,6 +25,8 @@ public enum TextLibrary {
         switch arguments[0] {
         case .number(let x): return .string(text(x))
         case .numbers(let xs): return .list(xs.map { .string(text($0)) })
+        case .quantity(let x, let unit): return .string(text(x) + " " + unit.symbol)
+        case .quantities(let xs, let unit): return .list(xs.map { .string(text($0) + " " + unit.symbol) })
         default: return .string(ValueFormatter.plain(arguments[0]))
         }
     }

@@ -3,27 +3,35 @@
 import Foundation
 
 public enum VectorLibrary {
-    /// All numbers in the arguments, vectors flattened (for `min(v)` and `min(a, b, c)` alike).
-    static func flattenedNumbers(_ arguments: Arguments, _ position: Int) throws -> [Double] {
+    /// All numbers in the arguments, vectors flattened (for `min(v)` and `min(a, b, c)` alike),
+    /// in the first one's unit when they have units.
+    static func flattenedNumbers(_ arguments: Arguments, _ position: Int) throws -> (numbers: [Double], unit: Unit?) {
         var out: [Double] = []
-        for value in try arguments.elements(position) {
-            switch value {
+        var unit: Unit?
+        for (index, value) in try arguments.elements(position).enumerated() {
+            let (magnitude, valueUnit) = QuantityArithmetic.split(value)
+            if index == 0 { unit = valueUnit }
+            guard (valueUnit?.dimension ?? .none) == (unit?.dimension ?? .none) else {
+                throw NativeError("\(arguments.function)() needs values of one dimension, got \(ValueFormatter.brief(value))", stage: .type)
+            }
+            let converted = valueUnit.map { QuantityArithmetic.convert(magnitude, from: $0, to: unit ?? $0) } ?? magnitude
+            switch converted {
             case .number(let x): out.append(x)
             case .numbers(let xs): out += xs
             default: throw NativeError("\(arguments.function)() needs numbers, got \(ValueFormatter.brief(value))", stage: .type)
             }
         }
-        return out
+        return (out, unit)
     }
 
     static func extreme(_ arguments: Arguments, _ better: (Double, Double) -> Bool) throws -> Value {
-        let numbers = try flattenedNumbers(arguments, 0)
+        let (numbers, unit) = try flattenedNumbers(arguments, 0)
         guard var best = numbers.first else { throw NativeError("\(arguments.function)() of an empty vector") }
         for x in numbers.dropFirst() where x.isNaN || better(x, best) {
-            if x.isNaN { return .number(.nan) }
+            if x.isNaN { return QuantityArithmetic.keep(.number(.nan), unit) }
             best = x
         }
-        return .number(best)
+        return QuantityArithmetic.keep(.number(best), unit)
     }
 
     static func mapped(_ arguments: Arguments) throws -> Value {
@@ -52,6 +60,7 @@ public enum VectorLibrary {
             if flag { keep.append(index) }
         }
         if case .numbers(let xs) = arguments[0] { return .numbers(keep.map { xs[$0] }) }
+        if case .quantities(let xs, let unit) = arguments[0] { return .quantities(keep.map { xs[$0] }, unit) }
         return .list(keep.map { values[$0] })
     }
 
@@ -72,6 +81,7 @@ public enum VectorLibrary {
     static func sorted(_ arguments: Arguments) throws -> Value {
         switch arguments[0] {
         case .numbers(let xs): return .numbers(xs.sorted { $0 < $1 || (!$0.isNaN && $1.isNaN) })
+        case .quantities(let xs, let unit): return .quantities(xs.sorted { $0 < $1 || (!$0.isNaN && $1.isNaN) }, unit)
         case .list(let values):
             var texts: [String] = []
             for value in values {
@@ -95,7 +105,7 @@ public enum VectorLibrary {
     public static let natives: [String: NativeBody] = [
         "len": { arguments in
             switch arguments[0] {
-            case .numbers(let xs): return .number(Double(xs.count))
+            case .numbers(let xs), .quantities(let xs, _): return .number(Double(xs.count))
             case .list(let values): return .number(Double(values.count))
             case .string(let text): return .number(Double(text.count))
             case .table(let table): return .number(Double(table.rowCount))
@@ -105,12 +115,14 @@ public enum VectorLibrary {
         },
         "sum": { arguments in
             if let flags = Operators.mask(arguments[0]), !flags.isEmpty { return .number(Double(flags.filter { $0 }.count)) }
-            return .number(Kernels.sum(try arguments.numbers(0)))
+            let (xs, unit) = try arguments.measured(0)
+            return QuantityArithmetic.keep(.number(Kernels.sum(xs)), unit)
         },
         "prod": { arguments in .number(try arguments.numbers(0).reduce(1, *)) },
         "cumsum": { arguments in
             var total = 0.0
-            return .numbers(try arguments.numbers(0).map { total += $0; return total })
+            let (xs, unit) = try arguments.measured(0)
+            return QuantityArithmetic.keep(.numbers(xs.map { total += $0; return total }), unit)
         },
         "min": { arguments in try extreme(arguments, <) },
         "max": { arguments in try extreme(arguments, >) },
@@ -118,6 +130,7 @@ public enum VectorLibrary {
         "reverse": { arguments in
             switch arguments[0] {
             case .numbers(let xs): return .numbers(xs.reversed())
+            case .quantities(let xs, let unit): return .quantities(xs.reversed(), unit)
             case .list(let values): return .list(values.reversed())
             case .string(let text): return .string(String(text.reversed()))
             default: throw arguments.mismatch(0, expected: "a vector or a string")

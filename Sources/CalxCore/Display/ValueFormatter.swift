@@ -55,6 +55,8 @@ public enum ValueFormatter {
         case .string(let text): return "a string (\(quote(text.count > 20 ? String(text.prefix(20)) + "…" : text)))"
         case .bool(let flag): return "the bool \(flag)"
         case .numbers(let xs): return "a vector of \(xs.count) number\(xs.count == 1 ? "" : "s")"
+        case .quantity(let x, let unit): return "the quantity \(number(x)) \(unit.symbol)"
+        case .quantities(let xs, let unit): return "a vector of \(xs.count) quantit\(xs.count == 1 ? "y" : "ies") in \(unit.symbol)"
         case .list(let xs):
             // "a vector of 2 strings" when the elements agree, "of 2 values" when they do not.
             let kinds = Set(xs.map(\.typeName))
@@ -92,6 +94,8 @@ public enum ValueFormatter {
         case .string(let text): return quoteStrings ? quote(text) : text
         case .nil, .undefined: return "nil"
         case .numbers(let xs): return elided(xs.count) { number(xs[$0]) }
+        case .quantity(let x, let unit): return number(x) + " " + unit.symbol
+        case .quantities(let xs, let unit): return elided(xs.count) { number(xs[$0]) } + " " + unit.symbol
         case .list(let values): return elided(values.count) { render(values[$0], depth: depth + 1, quoteStrings: true) }
         case .record(let record):
             let fields = zip(record.names, record.values).map { "\($0): \(render($1, depth: depth + 1, quoteStrings: true))" }
@@ -125,17 +129,22 @@ public enum ValueFormatter {
         var columns: [[String]] = []
         var numeric: [Bool] = []
         for (name, column) in zip(table.names, table.columns) {
+            // A column with a unit names it in its header: `energy (kWh)`.
             var cells = [name]
+            if case .quantities(_, let unit) = column { cells[0] += " (\(unit.symbol))" }
             for row in rows {
                 guard let row else { cells.append("…"); continue }
                 switch column {
-                case .numbers(let xs): cells.append(number(xs[row]))
+                case .numbers(let xs), .quantities(let xs, _): cells.append(number(xs[row]))
                 case .list(let values): cells.append(render(values[row], depth: 1, quoteStrings: false))
                 default: cells.append("")
                 }
             }
             columns.append(cells)
-            if case .numbers = column { numeric.append(true) } else { numeric.append(false) }
+            switch column {
+            case .numbers, .quantities: numeric.append(true)
+            default: numeric.append(false)
+            }
         }
         let widths = columns.map { $0.map(\.count).max() ?? 0 }
         var lines: [String] = []

@@ -112,8 +112,27 @@ public struct Arguments {
     }
 
     public func number(_ position: Int) throws -> Double {
-        if case .number(let x) = frame[position] { return x }
-        throw mismatch(position, expected: "a number")
+        switch frame[position] {
+        case .number(let x): return x
+        case .quantity(let x, let unit) where unit.dimension.isNone: return x * unit.scale
+        case .quantity(_, let unit): throw dimensioned(position, unit)
+        default: throw mismatch(position, expected: "a number")
+        }
+    }
+
+    /// "expected a plain number, got 3 m, a Length": for natives that need no unit (exp, log, sin).
+    public func dimensioned(_ position: Int, _ unit: Unit) -> ArgumentError {
+        let value = ValueFormatter.display(frame[position])
+        return ArgumentError(position: position, "expected a plain number, got \(value), a \(runtime.globals.units.name(of: unit.dimension))")
+    }
+
+    /// Numbers with their unit (nil for plain numbers), for natives that keep units (sum, sort, quantile).
+    public func measured(_ position: Int) throws -> (numbers: [Double], unit: Unit?) {
+        switch frame[position] {
+        case .quantities(let xs, let unit): return (xs, unit)
+        case .quantity(let x, let unit): return ([x], unit)
+        default: return (try numbers(position), nil)
+        }
     }
 
     public func integer(_ position: Int, minimum: Int = Int.min) throws -> Int {
@@ -140,6 +159,9 @@ public struct Arguments {
         case .numbers(let numbers): return numbers
         case .number(let x): return [x]
         case .list(let values) where values.isEmpty: return []
+        case .quantities(let xs, let unit) where unit.dimension.isNone: return xs.map { $0 * unit.scale }
+        case .quantity(let x, let unit) where unit.dimension.isNone: return [x * unit.scale]
+        case .quantities(_, let unit), .quantity(_, let unit): throw dimensioned(position, unit)
         default: throw mismatch(position, expected: "a vector of numbers")
         }
     }

@@ -1,6 +1,8 @@
 // Top-level bindings: names resolved to indexes once, values read by index.
 
 public final class Globals {
+    /// The units and dimensions declared so far; names after a number or `->` are looked up here.
+    public let units = UnitRegistry()
     public private(set) var names: [String] = []
     private(set) var indexes: [String: Int] = [:]
     private var storage: UnsafeMutablePointer<Value>

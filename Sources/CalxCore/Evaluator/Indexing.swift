@@ -58,6 +58,11 @@ enum Indexing {
             case .one(let i): return .number(numbers[i])
             case .many(let positions): return .numbers(positions.map { numbers[$0] })
             }
+        case .quantities(let numbers, let unit):
+            switch try select(index, count: numbers.count) {
+            case .one(let i): return .quantity(numbers[i], unit)
+            case .many(let positions): return .quantities(positions.map { numbers[$0] }, unit)
+            }
         case .list(let values):
             switch try select(index, count: values.count) {
             case .one(let i): return values[i]

@@ -57,8 +57,10 @@ enum Operators {
     ]
 
     /// The general case, after the number-number fast path has missed.
-    static func binary(_ op: BinaryOperator, _ a: Value, _ b: Value) throws(OperandError) -> Value {
+    static func binary(_ op: BinaryOperator, _ a: Value, _ b: Value, names: UnitRegistry? = nil) throws(OperandError) -> Value {
         switch (a, b) {
+        case (.quantity, _), (.quantities, _), (_, .quantity), (_, .quantities):
+            return try QuantityArithmetic.binary(op, a, b, names: names)
         case (.number(let x), .number(let y)):
             return isComparison(op) ? .bool(compare(op, x, y)) : .number(arithmetic(op, x, y))
         case (.numbers(let xs), .number(let y)):
@@ -147,6 +149,9 @@ enum Operators {
         switch value {
         case .number(let x): return .number(-x)
         case .numbers(let xs): return .numbers(xs.map { -$0 })
+        // Negating keeps the unit, offset units included: -40 °C is a temperature.
+        case .quantity(let x, let unit): return .quantity(-x, unit)
+        case .quantities(let xs, let unit): return .quantities(xs.map { -$0 }, unit)
         default: throw OperandError(message: "cannot negate a \(value.typeName)")
         }
     }

@@ -8,6 +8,10 @@ public enum Value {
     case numbers([Double])
     /// A vector of anything else: strings, booleans (masks), records, vectors.
     case list([Value])
+    /// A number with a unit: `3 h`.
+    case quantity(Double, Unit)
+    /// A vector of numbers sharing one unit: `[1, 2, 3] kWh`.
+    case quantities([Double], Unit)
     case record(Record)
     case table(Table)
     case function(Closure)
@@ -21,7 +25,8 @@ public enum Value {
         case .number: return "number"
         case .bool: return "bool"
         case .string: return "string"
-        case .numbers, .list: return "vector"
+        case .quantity: return "quantity"
+        case .numbers, .list, .quantities: return "vector"
         case .record: return "record"
         case .table: return "table"
         case .function: return "function"
@@ -33,15 +38,25 @@ public enum Value {
     var elements: [Value]? {
         switch self {
         case .numbers(let numbers): return numbers.map(Value.number)
+        case .quantities(let numbers, let unit): return numbers.map { .quantity($0, unit) }
         case .list(let values): return values
         default: return nil
         }
     }
 
     /// Builds the most specific vector for these elements.
+    /// Quantities of one dimension make a vector in the first one's unit.
     static func vector(_ values: [Value]) -> Value {
         var numbers: [Double] = []
         numbers.reserveCapacity(values.count)
+        if case .quantity(_, let unit)? = values.first {
+            for value in values {
+                guard case .quantity(let x, let other) = value, other.dimension == unit.dimension else { return .list(values) }
+                guard case .number(let converted) = QuantityArithmetic.convert(.number(x), from: other, to: unit) else { return .list(values) }
+                numbers.append(converted)
+            }
+            return .quantities(numbers, unit)
+        }
         for value in values {
             guard case .number(let number) = value else { return .list(values) }
             numbers.append(number)
@@ -87,6 +102,7 @@ public final class Table {
         Record(names: names, values: columns.map { column in
             switch column {
             case .numbers(let numbers): return .number(numbers[index])
+            case .quantities(let numbers, let unit): return .quantity(numbers[index], unit)
             case .list(let values): return values[index]
             default: return column
             }
@@ -98,6 +114,7 @@ public final class Table {
         Table(names: names, columns: columns.map { column in
             switch column {
             case .numbers(let numbers): return .numbers(indexes.map { numbers[$0] })
+            case .quantities(let numbers, let unit): return .quantities(indexes.map { numbers[$0] }, unit)
             case .list(let values): return .list(indexes.map { values[$0] })
             default: return column
             }
@@ -113,7 +130,13 @@ public func valuesEqual(_ a: Value, _ b: Value) -> Bool {
     case (.string(let x), .string(let y)): return x == y
     case (.nil, .nil): return true
     case (.numbers(let x), .numbers(let y)): return x == y
-    case (.numbers, .list), (.list, .numbers), (.list, .list):
+    case (.quantity, .quantity), (.quantities, .quantities):
+        if case .bool(true)? = try? QuantityArithmetic.binary(.equal, a, b, names: nil) { return true }
+        if case .list(let flags)? = try? QuantityArithmetic.binary(.equal, a, b, names: nil) {
+            return flags.allSatisfy { if case .bool(true) = $0 { true } else { false } }
+        }
+        return false
+    case (.numbers, .list), (.list, .numbers), (.list, .list), (.quantities, .list), (.list, .quantities):
         guard let x = a.elements, let y = b.elements, x.count == y.count else { return false }
         return zip(x, y).allSatisfy(valuesEqual)
     case (.record(let x), .record(let y)):

@@ -99,7 +99,7 @@ public struct Lexer {
         case UInt8(ascii: ":"): add(.colon, start)
         case UInt8(ascii: ";"): add(.semicolon, start)
         case UInt8(ascii: "+"): add(.plus, start)
-        case UInt8(ascii: "-"): add(.minus, start)
+        case UInt8(ascii: "-"): add(next(">") ? .convert : .minus, start)
         case UInt8(ascii: "*"): add(.star, start)
         case UInt8(ascii: "/"): add(.slash, start)
         case UInt8(ascii: "%"): add(.percent, start)
@@ -142,6 +142,9 @@ public struct Lexer {
                 var token = Token(kind: Token.keywords[text] ?? .identifier, start: start, end: position)
                 token.text = text
                 tokens.append(token)
+            } else if byte == 0xC2, peek() == 0xB7 {
+                position += 1  // '·', the middle dot of unit products like W·h
+                add(.star, start)
             } else {
                 // Skip the whole UTF-8 sequence so the message names one character.
                 while position < end, bytes[position] & 0xC0 == 0x80 { position += 1 }

@@ -7,7 +7,7 @@ public struct Token: Sendable {
         case `true`, `false`, `nil`, and, or, not
         case leftParen, rightParen, leftBracket, rightBracket, leftBrace, rightBrace
         case comma, dot, colon, semicolon, newline
-        case assign, arrow, pipe, range, rangeExclusive, ellipsis
+        case assign, arrow, pipe, range, rangeExclusive, ellipsis, convert
         case plus, minus, star, slash, percent, caret
         case equal, notEqual, less, lessEqual, greater, greaterEqual
         case endOfInput
@@ -65,6 +65,7 @@ public struct Token: Sendable {
         case .range: return ".."
         case .rangeExclusive: return "..<"
         case .ellipsis: return "..."
+        case .convert: return "->"
         case .plus: return "+"
         case .minus: return "-"
         case .star: return "*"

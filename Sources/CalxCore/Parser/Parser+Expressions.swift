@@ -18,7 +18,18 @@ extension Parser {
             try expect(.arrow, "'=>'")
             return try lambda(parameters: parameters, start: start)
         }
-        return try pipeline()
+        var value = try pipeline()
+        while atConversion {
+            advance()
+            let target = try conversionTarget()
+            let end: Span
+            switch target {
+            case .unit(let unit): end = unit.span
+            case .best(let span): end = span
+            }
+            value = .convert(value, target, value.span.to(end))
+        }
+        return value
     }
 
     private mutating func lambda(parameters: [Parameter], start: Token) throws -> Expr {
@@ -216,7 +227,9 @@ extension Parser {
         switch token.kind {
         case .number:
             advance()
-            return .number(token.number, span(token))
+            let number = Expr.number(token.number, span(token))
+            if let unit = try trailingUnit() { return .quantity(number, unit, span(token).to(unit.span)) }
+            return number
         case .string:
             advance()
             return .string(try stringSegments(token), span(token))
@@ -242,7 +255,7 @@ extension Parser {
             try enterNesting(peek)  // before taking the bracket, so recovery skips what it encloses
             defer { nesting -= 1 }
             let open = advance()
-            return try with(newlines: false) { parser in
+            let vector = try with(newlines: false) { parser -> Expr in
                 var elements: [Expr] = []
                 while !parser.check(.rightBracket) {
                     elements.append(try parser.expression())
@@ -251,6 +264,8 @@ extension Parser {
                 try parser.expect(.rightBracket, "']'", opening: open)
                 return .vector(elements, parser.span(open).to(parser.span(parser.previous)))
             }
+            if let unit = try trailingUnit() { return .quantity(vector, unit, vector.span.to(unit.span)) }
+            return vector
         case .leftBrace:
             return try record()
         case .if:

@@ -217,6 +217,10 @@ public struct Parser {
             var name = try expect(.identifier, "a module name").text
             while match(.slash) != nil { name += "/" + (try expect(.identifier, "a module name").text) }
             return .use(module: name, span(from: span(token)))
+        case .identifier where isDeclaration("dimension"):
+            return try dimensionDeclaration()
+        case .identifier where isDeclaration("unit"):
+            return try unitDeclaration()
         default:
             let value = try expression()
             if let equals = match(.assign) {

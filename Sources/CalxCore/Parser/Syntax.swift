@@ -57,6 +57,29 @@ public enum StringSegment {
     case expression(Expr)
 }
 
+/// A unit as written: `kWh`, `TB/s`, `m/s^2`, `1e6 tok`.
+public indirect enum UnitExpr {
+    case name(String, Span)
+    case number(Double, Span)
+    case product(UnitExpr, UnitExpr)
+    case quotient(UnitExpr, UnitExpr)
+    case power(UnitExpr, Int, Span)
+
+    public var span: Span {
+        switch self {
+        case .name(_, let s), .number(_, let s): return s
+        case .product(let a, let b), .quotient(let a, let b): return a.span.to(b.span)
+        case .power(let base, _, let s): return base.span.to(s)
+        }
+    }
+}
+
+/// What `->` converts to: a unit, or the readable prefix `best` picks.
+public enum ConversionTarget {
+    case unit(UnitExpr)
+    case best(Span)
+}
+
 public indirect enum Expr {
     case number(Double, Span)
     case string([StringSegment], Span)
@@ -76,12 +99,16 @@ public indirect enum Expr {
     case function(FunctionSyntax)
     case `if`(Expr, Block, elseBranch: Expr?, Span)
     case block(Block)
+    /// A number or vector literal with a unit after it: `3 h`, `[1, 2] kWh`.
+    case quantity(Expr, UnitExpr, Span)
+    case convert(Expr, ConversionTarget, Span)
 
     public var span: Span {
         switch self {
         case .number(_, let s), .string(_, let s), .boolean(_, let s), .nil(let s), .name(_, let s),
              .vector(_, let s), .record(_, let s), .unary(_, _, let s), .and(_, _, let s), .or(_, _, let s),
-             .range(_, _, _, let s), .call(_, _, let s), .index(_, _, let s), .member(_, _, let s), .if(_, _, _, let s):
+             .range(_, _, _, let s), .call(_, _, let s), .index(_, _, let s), .member(_, _, let s), .if(_, _, _, let s),
+             .quantity(_, _, let s), .convert(_, _, let s):
             return s
         case .binary(_, let left, let right, _): return left.span.to(right.span)
         case .function(let function): return function.span
@@ -100,6 +127,20 @@ public enum Stmt {
     case `continue`(Span)
     case `return`(Expr?, Span)
     case use(module: String, Span)
+    /// `dimension Token` (a new base dimension) or `dimension Energy = Mass * Length^2 / Time^2`.
+    case dimension(name: String, nameSpan: Span, definition: UnitExpr?)
+    /// `unit h, hour, hours = 3600 s`, `unit m: Length [si]`, `unit degC = K [offset: 273.15]`.
+    case unit(UnitDeclaration)
+}
+
+public struct UnitDeclaration {
+    public var names: [(name: String, span: Span)]
+    /// The dimension a base unit measures (`unit m: Length`), or nil for a defined unit.
+    public var dimension: (name: String, span: Span)?
+    public var definition: UnitExpr?
+    public var prefixes: [(name: String, span: Span)]
+    public var offset: Double
+    public var span: Span
 }
 
 /// A parsed program: its statements and every syntax error found on the way.

@@ -27,7 +27,7 @@ enum AssignedNames {
                     visit(value)
                 case .return(let value, _):
                     if let value { visit(value) }
-                case .break, .continue, .use:
+                case .break, .continue, .use, .dimension, .unit:
                     break
                 }
             }
@@ -50,7 +50,7 @@ enum AssignedNames {
             case .call(let callee, let arguments, _):
                 visit(callee)
                 arguments.forEach { visit($0.value) }
-            case .member(let base, _, _):
+            case .member(let base, _, _), .quantity(let base, _, _), .convert(let base, _, _):
                 visit(base)
             case .vector(let elements, _):
                 elements.forEach(visit)

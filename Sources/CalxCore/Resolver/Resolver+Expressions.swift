@@ -65,6 +65,10 @@ extension Resolver {
             return IfNode(test: expression(test), then: block(then), otherwise: otherwise.map { expression($0) }, span: span)
         case .block(let body):
             return block(body)
+        case .quantity(let magnitude, let unit, let span):
+            return quantity(magnitude, unit, span: span)
+        case .convert(let value, let target, let span):
+            return conversion(value, target, span: span)
         }
     }
 

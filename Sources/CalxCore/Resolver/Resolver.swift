@@ -107,6 +107,8 @@ public struct Resolver {
         if let index = globals.index(of: name), boundHere.contains(name) || globals.value(of: name) != nil {
             return GlobalGetNode(index: index, name: name, span: span)
         }
+        // A name no binding claims may be a unit: `kWh` alone is 1 kWh.
+        if let unit = units.lookup(name) { return ConstantNode(.quantity(1, unit), span: span) }
         return unknownName(name, at: span)
     }
 
@@ -158,6 +160,10 @@ public struct Resolver {
             return ReturnNode(value: value.map { expression($0) }, span: span)
         case .use(let module, let span):
             return use(module, at: span)
+        case .dimension(let name, let span, let definition):
+            return declareDimension(name, at: span, definition: definition)
+        case .unit(let declaration):
+            return declareUnit(declaration)
         }
     }
 

@@ -288,7 +288,7 @@ final class ParserTests: XCTestCase {
     }
 
     func testMissingStatementSeparator() {
-        let marked = MarkedSource("x = 1 1️⃣y")
+        let marked = MarkedSource("x = \"a\" 1️⃣y")
         let found = parse(marked.text).program.errors
         XCTAssertEqual(found.map(\.message), ["expected end of line after statement, found name 'y'"])
         XCTAssertNil(marked.checkStart(of: found.firstOrMissing.primary.span))
@@ -394,6 +394,10 @@ enum SExpression {
         case .continue: return "continue"
         case .return(let value, _): return value.map { "(return \(expression($0)))" } ?? "(return)"
         case .use(let module, _): return "(use \(module))"
+        case .dimension(let name, _, let definition): return "(dimension \(name)" + (definition.map { " " + unit($0) } ?? "") + ")"
+        case .unit(let declaration):
+            return "(unit \(declaration.names.map(\.name).joined(separator: " "))"
+                + (declaration.dimension.map { " : " + $0.name } ?? "") + (declaration.definition.map { " = " + unit($0) } ?? "") + ")"
         }
     }
 
@@ -449,6 +453,22 @@ enum SExpression {
         case .if(let test, let then, let otherwise, _):
             return "(if \(expression(test)) \(block(then))" + (otherwise.map { " " + expression($0) } ?? "") + ")"
         case .block(let value): return block(value)
+        case .quantity(let magnitude, let unitExpr, _): return "(unit \(expression(magnitude)) \(unit(unitExpr)))"
+        case .convert(let value, let target, _):
+            switch target {
+            case .unit(let unitExpr): return "(-> \(expression(value)) \(unit(unitExpr)))"
+            case .best: return "(-> \(expression(value)) best)"
+            }
+        }
+    }
+
+    static func unit(_ expr: UnitExpr) -> String {
+        switch expr {
+        case .name(let name, _): return name
+        case .number(let x, _): return number(x)
+        case .product(let a, let b): return "(* \(unit(a)) \(unit(b)))"
+        case .quotient(let a, let b): return "(/ \(unit(a)) \(unit(b)))"
+        case .power(let base, let exponent, _): return "(^ \(unit(base)) \(exponent))"
         }
     }
 }

@@ -89,6 +89,7 @@ final class ForNode: Node {
         let element: (Int) -> Value
         switch values {
         case .numbers(let numbers): count = numbers.count; element = { .number(numbers[$0]) }
+        case .quantities(let numbers, let unit): count = numbers.count; element = { .quantity(numbers[$0], unit) }
         case .list(let list): count = list.count; element = { list[$0] }
         case .table(let table): count = table.rowCount; element = { .record(table.row($0)) }
         case .string(let text):

@@ -26,10 +26,18 @@ final class BinaryNode: Node {
         }
         if case .number(let x) = a, case .number(let y) = b { return BinaryNode.numbers(op, x, y) }
         do {
-            return try Operators.binary(op, a, b)
+            return try Operators.binary(op, a, b, names: runtime.globals.units)
         } catch {
-            throw .error(Diagnostic(.type, error.message, at: span, label: "\(a.typeName) \(op.rawValue) \(b.typeName)",
+            throw .error(Diagnostic(.type, error.message, at: span, label: "\(BinaryNode.kind(a)) \(op.rawValue) \(BinaryNode.kind(b))",
                                     secondary: [], notes: error.notes))
+        }
+    }
+
+    /// An operand as an error label names it: its type, or its unit for a quantity.
+    static func kind(_ value: Value) -> String {
+        switch value {
+        case .quantity(_, let unit), .quantities(_, let unit): return unit.symbol
+        default: return value.typeName
         }
     }
 

@@ -1,0 +1,44 @@
+// Natives about units: the plain number of a quantity in a unit.
+
+public enum UnitLibrary {
+    /// The unit an argument names: a unit value (`kWh`, which is 1 kWh) or a string (`"TB/s"`).
+    static func unit(_ arguments: Arguments, _ position: Int) throws -> Unit {
+        switch arguments[position] {
+        case .quantity(1, let unit): return unit
+        case .string(let text): return try parse(text, arguments, position)
+        default:
+            throw ArgumentError(position: position, "expected a unit, like kWh or \"min\" (a name bound to something else needs quotes), got \(ValueFormatter.brief(arguments[position]))")
+        }
+    }
+
+    static func parse(_ text: String, _ arguments: Arguments, _ position: Int) throws -> Unit {
+        let sources = arguments.runtime.sources
+        let id = sources.add(origin: "<unit>", text: text)
+        guard let file = sources.file(id) else { throw ArgumentError(position: position, "cannot read the unit \"\(text)\"") }
+        let lexed = Lexer.scan(text, source: id)
+        var parser = Parser(source: file, sourceID: id, tokens: lexed.tokens, errors: lexed.errors, docComments: [:])
+        guard let expr = try? parser.unitProduct(spaced: true), parser.check(.endOfInput), parser.errors.isEmpty else {
+            throw ArgumentError(position: position, "\"\(text)\" is not a unit")
+        }
+        var resolver = Resolver(globals: arguments.runtime.globals, natives: [:], modules: nil)
+        guard let unit = resolver.unit(expr) else {
+            throw ArgumentError(position: position, resolver.errors.first?.message ?? "\"\(text)\" is not a unit")
+        }
+        return unit
+    }
+
+    public static let natives: [String: NativeBody] = [
+        "value_of": { arguments in
+            let target = try unit(arguments, 1)
+            let (magnitude, unit) = QuantityArithmetic.split(arguments[0])
+            let names = arguments.runtime.globals.units
+            guard (unit?.dimension ?? .none) == target.dimension else {
+                throw ArgumentError(position: 1, "cannot express \(unit.map(names.describe) ?? "a plain number") in \(names.describe(target))")
+            }
+            let converted = unit.map { QuantityArithmetic.convert(magnitude, from: $0, to: target) }
+                ?? QuantityArithmetic.scaled(magnitude, by: 1 / target.scale)
+            guard converted.typeName == "number" || converted.typeName == "vector" else { throw arguments.mismatch(0, expected: "a quantity") }
+            return converted
+        },
+    ]
+}

@@ -1,0 +1,144 @@
+// Operators on quantities: `*` and `/` combine units, `+`, `-` and comparisons
+// need one dimension and convert the right side to the left side's unit, `^`
+// raises the unit. A result with no dimension left (`3 m / 1 m`) is a plain number.
+
+import Foundation
+
+public enum QuantityArithmetic {
+    /// A value's magnitude (a number or a vector of numbers) and its unit, nil for plain numbers.
+    static func split(_ value: Value) -> (magnitude: Value, unit: Unit?) {
+        switch value {
+        case .quantity(let x, let unit): return (.number(x), unit)
+        case .quantities(let xs, let unit): return (.numbers(xs), unit)
+        default: return (value, nil)
+        }
+    }
+
+    /// A magnitude with a unit; without a dimension it becomes a plain number, scaled
+    /// (3 m / 1 km is 0.003), unless asked to keep a dimensionless unit such as %.
+    static func attach(_ magnitude: Value, _ unit: Unit?, keepingDimensionless: Bool = false) -> Value {
+        guard let unit else { return magnitude }
+        if unit.dimension.isNone, !keepingDimensionless { return scaled(magnitude, by: unit.scale) }
+        switch magnitude {
+        case .number(let x): return .quantity(x, unit)
+        case .numbers(let xs): return .quantities(xs, unit)
+        default: return magnitude
+        }
+    }
+
+    /// A native's result in the unit of its input (sum of kWh is kWh); plain stays plain.
+    public static func keep(_ magnitude: Value, _ unit: Unit?) -> Value {
+        attach(magnitude, unit, keepingDimensionless: true)
+    }
+
+    static func scaled(_ magnitude: Value, by factor: Double) -> Value {
+        if factor == 1 { return magnitude }
+        switch magnitude {
+        case .number(let x): return .number(x * factor)
+        case .numbers(let xs): return .numbers(xs.map { $0 * factor })
+        default: return magnitude
+        }
+    }
+
+    /// `Energy (kWh)`, or `a number` for plain numbers, as messages name an operand.
+    static func describe(_ unit: Unit?, _ names: UnitRegistry?) -> String {
+        guard let unit else { return "a number" }
+        return names?.describe(unit) ?? unit.symbol
+    }
+
+    static func binary(_ op: BinaryOperator, _ a: Value, _ b: Value, names: UnitRegistry?) throws(OperandError) -> Value {
+        let (x, u) = split(a), (y, v) = split(b)
+        switch op {
+        case .multiply, .divide:
+            if let offset = [u, v].compactMap({ $0 }).first(where: \.hasOffset) {
+                throw offsetError(offset, names)
+            }
+            let unit: Unit?
+            switch (u, v) {
+            case (let u?, let v?): unit = op == .multiply ? u * v : u / v
+            case (let u?, nil): unit = u
+            case (nil, let v?): unit = op == .multiply ? v : v.raised(to: -1)
+            case (nil, nil): unit = nil
+            }
+            return attach(try Operators.binary(op, x, y), unit)
+        case .power:
+            return try power(x, u, exponent: attach(y, v), names: names)
+        default:
+            return try sameDimension(op, x, u, y, v, names: names)
+        }
+    }
+
+    private static func offsetError(_ unit: Unit, _ names: UnitRegistry?) -> OperandError {
+        OperandError(message: "cannot multiply or divide a temperature in \(unit.symbol): its zero is not zero",
+                     notes: ["help: convert it to an absolute unit first, e.g. (x -> K)"])
+    }
+
+    private static func power(_ x: Value, _ u: Unit?, exponent: Value, names: UnitRegistry?) throws(OperandError) -> Value {
+        guard let u else { return try Operators.binary(.power, x, exponent) }
+        guard case .number(let e) = exponent else {
+            throw OperandError(message: "cannot raise \(describe(u, names)) to \(exponent.typeName == "quantity" ? "a power with a unit" : "a vector of powers")",
+                               notes: ["note: a quantity's exponent must be a plain number"])
+        }
+        if u.hasOffset { throw offsetError(u, names) }
+        let unit: Unit?
+        if e == e.rounded(), abs(e) <= 64 {
+            unit = u.raised(to: Int(e))
+        } else if e > 0, (1 / e) == (1 / e).rounded(), let root = u.root(Int(1 / e)) {
+            unit = root
+        } else {
+            throw OperandError(message: "cannot raise \(describe(u, names)) to the power \(ValueFormatter.number(e))",
+                               notes: ["note: a unit can be raised to whole powers, and rooted where its powers divide (sqrt(m^2))"])
+        }
+        return attach(try Operators.binary(.power, x, .number(e)), unit)
+    }
+
+    /// `+`, `-`, `%` and comparisons: one dimension on both sides, compared in the left unit.
+    private static func sameDimension(_ op: BinaryOperator, _ x: Value, _ u: Unit?, _ y: Value, _ v: Unit?,
+                                      names: UnitRegistry?) throws(OperandError) -> Value {
+        let left = u?.dimension ?? .none, right = v?.dimension ?? .none
+        guard left == right else {
+            let verb = Operators.verbs[op] ?? op.rawValue
+            var notes: [String] = []
+            if u == nil || v == nil { notes.append("help: give the number a unit, e.g. 5 \(u?.symbol ?? v?.symbol ?? "")") }
+            throw OperandError(message: "cannot \(verb) \(describe(u, names)) and \(describe(v, names))", notes: notes)
+        }
+        let comparison = Operators.isComparison(op)
+        if !comparison, let offset = [u, v].compactMap({ $0 }).first(where: \.hasOffset) {
+            throw OperandError(message: "cannot \(Operators.verbs[op] ?? op.rawValue) temperatures in \(offset.symbol): the result is ambiguous",
+                               notes: ["help: convert to K first (x -> K), or subtract in K for a difference"])
+        }
+        // A dimensionless quantity (20 %) meets a number: both become plain numbers.
+        guard let u, let v else { return try Operators.binary(op, attach(x, u), attach(y, v)) }
+        let converted = convert(y, from: v, to: u)
+        let result = try Operators.binary(op, x, converted)
+        // The sum keeps the left unit, even a dimensionless one: 20 % + 5 % is 25 %.
+        return comparison ? result : attach(result, u, keepingDimensionless: true)
+    }
+
+    /// Magnitudes in `from` as magnitudes in `to` (same dimension), offsets included.
+    static func convert(_ magnitude: Value, from: Unit, to: Unit) -> Value {
+        if from === to { return magnitude }
+        let (fromScale, fromOffset, toScale, toOffset) = (from.scale, from.offset, to.scale, to.offset)
+        if fromOffset == 0, toOffset == 0 {
+            switch magnitude {
+            case .number(let x): return .number(x * fromScale / toScale)
+            case .numbers(let xs): return .numbers(xs.map { $0 * fromScale / toScale })
+            default: return magnitude
+            }
+        }
+        // Through the base unit, offsets added there. Adding and removing an offset cancels
+        // digits (212 °F comes out 100.00000000000006 °C), so the result is rounded to 12
+        // significant digits: far finer than any temperature is measured.
+        func shifted(_ x: Double) -> Double {
+            let value = (x * fromScale + fromOffset - toOffset) / toScale
+            guard value != 0, value.isFinite else { return value }
+            let magnitude = pow(10, 11 - floor(log10(abs(value))))
+            return (value * magnitude).rounded() / magnitude
+        }
+        switch magnitude {
+        case .number(let x): return .number(shifted(x))
+        case .numbers(let xs): return .numbers(xs.map(shifted))
+        default: return magnitude
+        }
+    }
+}
