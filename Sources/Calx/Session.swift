@@ -120,6 +120,21 @@ public final class Session {
         return "\(name) = \(ValueFormatter.display(value))"
     }
 
+    /// Every unit, grouped by dimension, with its other names and prefixes.
+    public func unitsHelp() -> String {
+        let units = globals.units
+        var lines = ["Units by dimension (prefixes: k, M, G, m, µ … where marked [si]; Ki, Mi, Gi … where [binary]):"]
+        var groups: [(String, [String])] = []
+        for (names, dimension) in units.declared {
+            let name = units.name(of: dimension)
+            let entry = names.joined(separator: ", ") + units.prefixNote(names[0])
+            if let index = groups.firstIndex(where: { $0.0 == name }) { groups[index].1.append(entry) } else { groups.append((name, [entry])) }
+        }
+        for (dimension, entries) in groups { lines.append("  \(dimension): " + entries.joined(separator: "; ")) }
+        lines.append("Convert with `->` or `to`: 700 W * 72 h -> kWh; `-> best` picks a prefix; value_of(q, \"min\") gives the number.")
+        return lines.joined(separator: "\n")
+    }
+
     /// A doc comment as help text: prose indented, `@example` lines shown as examples.
     static func formatDoc(_ doc: String?) -> String {
         guard let doc else { return "  (no documentation)" }

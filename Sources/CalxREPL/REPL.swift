@@ -85,7 +85,11 @@ public final class REPL {
         case ":quit", ":q", ":exit":
             return false
         case ":help", ":h":
-            print(argument.isEmpty ? REPL.helpText : session.help(for: argument) ?? "no help for '\(argument)': it is not a name in scope")
+            if argument == "units" {
+                print(session.unitsHelp())
+            } else {
+                print(argument.isEmpty ? REPL.helpText : session.help(for: argument) ?? "no help for '\(argument)': it is not a name in scope")
+            }
         case ":vars":
             let names = session.userNames()
             if names.isEmpty { print("(no bindings yet)") }
@@ -118,7 +122,7 @@ public final class REPL {
     /// Names that may complete `prefix`: commands, keywords, bound names and modules.
     public func completions(for prefix: String) -> [String] {
         if prefix.hasPrefix(":") { return REPL.commands.filter { $0.hasPrefix(prefix) } }
-        let names = REPL.keywords + session.globals.boundNames + session.moduleNames
+        let names = REPL.keywords + session.globals.boundNames + session.moduleNames + session.globals.units.names
         return Array(Set(names.filter { $0.hasPrefix(prefix) })).sorted()
     }
 
@@ -130,9 +134,11 @@ public final class REPL {
           fn area(w, h = 1) = w * h functions, with defaults and named arguments
           t = table(n: v, sq: v^2)  tables of named columns; t.n, t[0], t[t.n > 2]
           v |> sum                  pipeline: the same as sum(v)
+          700 W * 72 h -> kWh       units: checked, converted with -> (or `to`)
 
         Commands:
           :help NAME   documentation of a function or value
+          :help units  the units, by dimension
           :vars        bindings you have made
           :load FILE   run a file in this session
           :reset       forget your bindings

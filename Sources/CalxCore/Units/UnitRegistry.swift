@@ -89,6 +89,12 @@ public final class UnitRegistry {
         return nil
     }
 
+    /// ` [si]`, ` [si, binary]` or nothing: the prefixes a unit takes, for help.
+    public func prefixNote(_ name: String) -> String {
+        guard let rule = prefixable[name] else { return "" }
+        return " [" + rule.sets.map(\.rawValue).joined(separator: ", ") + "]"
+    }
+
     /// "unknown unit 'kwh'" with the closest known name.
     public func unknown(_ name: String) -> UnitError {
         var notes: [String] = []
