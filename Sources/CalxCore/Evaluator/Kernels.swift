@@ -1,5 +1,7 @@
 // Tight loops over vectors of numbers, written so the compiler can vectorise them.
 
+import Foundation
+
 enum Kernels {
     /// Pairwise summation, as NumPy does it: eight running sums in blocks of 128,
     /// halves added recursively above that. As accurate as NumPy's `sum` and as fast.
@@ -33,24 +35,64 @@ enum Kernels {
         xs.withUnsafeBufferPointer { sum($0) }
     }
 
+    /// `x * multiplier / divisor` for each element: a unit conversion, in one vectorised pass.
+    static func rescale(_ xs: [Double], multiplyingBy multiplier: Double, dividingBy divisor: Double) -> [Double] {
+        [Double](unsafeUninitializedCapacity: xs.count) { out, initialized in
+            xs.withUnsafeBufferPointer { a in
+                for i in 0..<a.count { out[i] = a[i] * multiplier / divisor }
+            }
+            initialized = xs.count
+        }
+    }
+
     /// `op` applied element by element; `x` or `y` may be a single number broadcast.
-    @inline(__always)
-    static func combine(_ count: Int, _ xs: [Double]?, _ x: Double, _ ys: [Double]?, _ y: Double,
-                        _ f: (Double, Double) -> Double) -> [Double] {
+    /// Generic over the operation so each one is specialised into a loop the compiler
+    /// vectorises; a closure here can stay an indirect call per element.
+    static func combine<Operation: ElementOperation>(_ operation: Operation.Type, _ count: Int, _ xs: [Double]?, _ x: Double,
+                                                     _ ys: [Double]?, _ y: Double) -> [Double] {
         [Double](unsafeUninitializedCapacity: count) { out, initialized in
             switch (xs, ys) {
             case (let xs?, let ys?):
                 xs.withUnsafeBufferPointer { a in ys.withUnsafeBufferPointer { b in
-                    for i in 0..<count { out[i] = f(a[i], b[i]) }
+                    for i in 0..<count { out[i] = Operation.apply(a[i], b[i]) }
                 } }
             case (let xs?, nil):
-                xs.withUnsafeBufferPointer { a in for i in 0..<count { out[i] = f(a[i], y) } }
+                xs.withUnsafeBufferPointer { a in for i in 0..<count { out[i] = Operation.apply(a[i], y) } }
             case (nil, let ys?):
-                ys.withUnsafeBufferPointer { b in for i in 0..<count { out[i] = f(x, b[i]) } }
+                ys.withUnsafeBufferPointer { b in for i in 0..<count { out[i] = Operation.apply(x, b[i]) } }
             case (nil, nil):
-                for i in 0..<count { out[i] = f(x, y) }
+                for i in 0..<count { out[i] = Operation.apply(x, y) }
             }
             initialized = count
         }
     }
+}
+
+/// One arithmetic operation on two numbers, as a type, for `Kernels.combine`.
+protocol ElementOperation {
+    static func apply(_ x: Double, _ y: Double) -> Double
+}
+
+enum Addition: ElementOperation {
+    @inline(__always) static func apply(_ x: Double, _ y: Double) -> Double { x + y }
+}
+
+enum Subtraction: ElementOperation {
+    @inline(__always) static func apply(_ x: Double, _ y: Double) -> Double { x - y }
+}
+
+enum Multiplication: ElementOperation {
+    @inline(__always) static func apply(_ x: Double, _ y: Double) -> Double { x * y }
+}
+
+enum Division: ElementOperation {
+    @inline(__always) static func apply(_ x: Double, _ y: Double) -> Double { x / y }
+}
+
+enum Remainder: ElementOperation {
+    static func apply(_ x: Double, _ y: Double) -> Double { Operators.flooredRemainder(x, y) }
+}
+
+enum Power: ElementOperation {
+    static func apply(_ x: Double, _ y: Double) -> Double { pow(x, y) }
 }

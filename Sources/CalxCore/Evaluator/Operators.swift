@@ -118,16 +118,18 @@ enum Operators {
 
     /// A vector operation; a nil vector side is the number beside it, broadcast.
     private static func elementwise(_ op: BinaryOperator, _ count: Int, _ xs: [Double]?, _ x: Double, _ ys: [Double]?, _ y: Double) -> Value {
-        if isComparison(op) {
-            let flags = Kernels.combine(count, xs, x, ys, y) { compare(op, $0, $1) ? 1 : 0 }
-            return .list(flags.map { .bool($0 != 0) })
-        }
         switch op {
-        case .add: return .numbers(Kernels.combine(count, xs, x, ys, y, +))
-        case .subtract: return .numbers(Kernels.combine(count, xs, x, ys, y, -))
-        case .multiply: return .numbers(Kernels.combine(count, xs, x, ys, y, *))
-        case .divide: return .numbers(Kernels.combine(count, xs, x, ys, y, /))
-        default: return .numbers(Kernels.combine(count, xs, x, ys, y) { arithmetic(op, $0, $1) })
+        case .add: return .numbers(Kernels.combine(Addition.self, count, xs, x, ys, y))
+        case .subtract: return .numbers(Kernels.combine(Subtraction.self, count, xs, x, ys, y))
+        case .multiply: return .numbers(Kernels.combine(Multiplication.self, count, xs, x, ys, y))
+        case .divide: return .numbers(Kernels.combine(Division.self, count, xs, x, ys, y))
+        case .remainder: return .numbers(Kernels.combine(Remainder.self, count, xs, x, ys, y))
+        case .power: return .numbers(Kernels.combine(Power.self, count, xs, x, ys, y))
+        default:
+            var flags: [Value] = []
+            flags.reserveCapacity(count)
+            for i in 0..<count { flags.append(.bool(compare(op, xs?[i] ?? x, ys?[i] ?? y))) }
+            return .list(flags)
         }
     }
 

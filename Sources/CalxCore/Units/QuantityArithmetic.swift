@@ -122,7 +122,7 @@ public enum QuantityArithmetic {
         if fromOffset == 0, toOffset == 0 {
             switch magnitude {
             case .number(let x): return .number(x * fromScale / toScale)
-            case .numbers(let xs): return .numbers(xs.map { $0 * fromScale / toScale })
+            case .numbers(let xs): return .numbers(Kernels.rescale(xs, multiplyingBy: fromScale, dividingBy: toScale))
             default: return magnitude
             }
         }
