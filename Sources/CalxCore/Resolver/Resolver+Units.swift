@@ -9,7 +9,10 @@ extension Resolver {
         switch expr {
         case .name(let name, let span):
             if let unit = units.lookup(name) { return unit }
-            let error = units.unknown(name)
+            var error = units.unknown(name)
+            if globals.index(of: name) != nil || scope?.slots[name] != nil {
+                error.notes.append("help: a name right after a number is a unit; to multiply by '\(name)', write a '*' between them")
+            }
             errors.append(Diagnostic(.name, error.message, at: span, label: "not a unit", notes: error.notes))
             return nil
         case .number(let x, _):

@@ -60,12 +60,18 @@ public enum QuantityArithmetic {
             case (nil, let v?): unit = op == .multiply ? v : v.raised(to: -1)
             case (nil, nil): unit = nil
             }
-            return attach(try Operators.binary(op, x, y), unit)
+            let product = try Operators.binary(op, x, y)
+            guard let unit, let names, let (simpler, factor) = simplified(unit, names) else { return attach(product, unit) }
+            return attach(scaled(product, by: factor), simpler)
         case .power:
             return try power(x, u, exponent: attach(y, v), names: names)
         default:
             return try sameDimension(op, x, u, y, v, names: names)
         }
+    }
+
+    private static func exponentError(_ unit: Unit, _ names: UnitRegistry?) -> OperandError {
+        OperandError(message: "an exponent must be a plain number, not \(describe(unit, names))")
     }
 
     private static func offsetError(_ unit: Unit, _ names: UnitRegistry?) -> OperandError {
@@ -74,6 +80,8 @@ public enum QuantityArithmetic {
     }
 
     private static func power(_ x: Value, _ u: Unit?, exponent: Value, names: UnitRegistry?) throws(OperandError) -> Value {
+        if case .quantity(_, let unit) = exponent { throw exponentError(unit, names) }
+        if case .quantities(_, let unit) = exponent { throw exponentError(unit, names) }
         guard let u else { return try Operators.binary(.power, x, exponent) }
         guard case .number(let e) = exponent else {
             throw OperandError(message: "cannot raise \(describe(u, names)) to \(exponent.typeName == "quantity" ? "a power with a unit" : "a vector of powers")",
@@ -113,6 +121,34 @@ public enum QuantityArithmetic {
         let result = try Operators.binary(op, x, converted)
         // The sum keeps the left unit, even a dimensionless one: 20 % + 5 % is 25 %.
         return comparison ? result : attach(result, u, keepingDimensionless: true)
+    }
+
+    /// A product's unit with factors of one dimension cancelled (USD·tok/Mtok is USD, times 1e-6),
+    /// and the factor the magnitude takes; nil when nothing cancels.
+    static func simplified(_ unit: Unit, _ names: UnitRegistry) -> (Unit, Double)? {
+        var factors = unit.factors
+        var cancelled = false
+        var index = 0
+        while index < factors.count {
+            let first = factors[index]
+            if let partner = factors.indices.first(where: { $0 > index && factors[$0].power == -first.power }),
+               let a = names.lookup(first.name), let b = names.lookup(factors[partner].name),
+               a.dimension == b.dimension, !a.hasOffset, !b.hasOffset {
+                factors.remove(at: partner)
+                factors.remove(at: index)
+                cancelled = true
+                continue
+            }
+            index += 1
+        }
+        guard cancelled else { return nil }
+        var scale = 1.0
+        for factor in factors {
+            guard let named = names.lookup(factor.name) else { return nil }
+            scale *= pow(named.scale, Double(factor.power))
+        }
+        let simpler = Unit(dimension: unit.dimension, scale: scale, factors: factors)
+        return (simpler, unit.scale / scale)
     }
 
     /// Magnitudes in `from` as magnitudes in `to` (same dimension), offsets included.

@@ -142,12 +142,19 @@ public final class UnitRegistry {
         let candidates = [("", 1.0)] + family.sets.flatMap { tables[$0] ?? [] }.filter { UnitRegistry.readablePrefixes.contains($0.0) || family.sets.contains(.binary) }
         for (prefix, _) in candidates {
             guard let candidate = lookup(prefix + base) else { continue }
-            let converted = value * unit.scale / candidate.scale
+            // Rounded to 12 significant digits: `best` is for reading, and 1e-7 s should read 100 ns.
+            let converted = rounded(value * unit.scale / candidate.scale, significantDigits: 12)
             let magnitude = log10(abs(converted))
             let distance = magnitude < 0 ? -magnitude + 1 : magnitude >= 3 ? magnitude - 2 : 0
             if distance < bestDistance { (best, bestDistance) = ((converted, candidate), distance) }
         }
         return best
+    }
+
+    func rounded(_ x: Double, significantDigits digits: Int) -> Double {
+        guard x != 0, x.isFinite else { return x }
+        let magnitude = pow(10, Double(digits - 1) - floor(log10(abs(x))))
+        return (x * magnitude).rounded() / magnitude
     }
 
     /// The prefixable unit a unit is a form of: itself or its base when prefixed (kWh → Wh),
