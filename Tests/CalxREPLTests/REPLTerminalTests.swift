@@ -110,6 +110,17 @@ final class REPLTerminalTests: XCTestCase {
         XCTAssertEqual(terminal.waitForExit(), 0)
     }
 
+    func testHelpListsUnitsAndTabCompletesThem() throws {
+        let terminal = try startREPL()
+        terminal.send(":help units\r")
+        XCTAssertTrue(terminal.expect("Energy: J, joule, joules [si]"), terminal.transcript)
+        let mark = terminal.mark
+        terminal.send("3 kelv\t -> °C\r")
+        XCTAssertTrue(terminal.expect("-270.15 °C", after: mark), terminal.transcript)
+        terminal.send(":quit\r")
+        XCTAssertEqual(terminal.waitForExit(), 0)
+    }
+
     func testHelpShowsTheDocumentationOfAStdlibFunction() throws {
         let terminal = try startREPL()
         terminal.send(":help quantile\r")

@@ -151,14 +151,28 @@ public enum QuantityArithmetic {
         return (simpler, unit.scale / scale)
     }
 
+    /// The conversion from one scale to another as `x * multiplier / divisor`. Scales are
+    /// products of prefixes that doubles hold inexactly (1e-6 / 1e-9), so a ratio that is a
+    /// whole number, or the inverse of one, is used as that whole number: 20 µs is 20000 ns.
+    static func ratio(_ from: Double, _ to: Double) -> (multiplier: Double, divisor: Double) {
+        func whole(_ r: Double) -> Double? {
+            let n = r.rounded()
+            return n >= 1 && n < 1e15 && abs(r - n) <= 1e-9 * n ? n : nil
+        }
+        if let n = whole(from / to) { return (n, 1) }
+        if let n = whole(to / from) { return (1, n) }
+        return (from, to)
+    }
+
     /// Magnitudes in `from` as magnitudes in `to` (same dimension), offsets included.
     static func convert(_ magnitude: Value, from: Unit, to: Unit) -> Value {
         if from === to { return magnitude }
         let (fromScale, fromOffset, toScale, toOffset) = (from.scale, from.offset, to.scale, to.offset)
         if fromOffset == 0, toOffset == 0 {
+            let (multiplier, divisor) = ratio(fromScale, toScale)
             switch magnitude {
-            case .number(let x): return .number(x * fromScale / toScale)
-            case .numbers(let xs): return .numbers(Kernels.rescale(xs, multiplyingBy: fromScale, dividingBy: toScale))
+            case .number(let x): return .number(x * multiplier / divisor)
+            case .numbers(let xs): return .numbers(Kernels.rescale(xs, multiplyingBy: multiplier, dividingBy: divisor))
             default: return magnitude
             }
         }
