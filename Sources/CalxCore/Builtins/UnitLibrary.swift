@@ -6,6 +6,9 @@ public enum UnitLibrary {
         switch arguments[position] {
         case .quantity(1, let unit): return unit
         case .string(let text): return try parse(text, arguments, position)
+        // `value_of(q, min)`: `min` is also the function min; a function named like a unit means the unit.
+        case .function(let closure) where arguments.runtime.globals.units.lookup(closure.name) != nil:
+            return arguments.runtime.globals.units.lookup(closure.name) ?? Unit(dimension: .none, scale: 1, factors: [])
         default:
             throw ArgumentError(position: position, "expected a unit, like kWh or \"min\" (a name bound to something else needs quotes), got \(ValueFormatter.brief(arguments[position]))")
         }

@@ -123,32 +123,42 @@ public enum QuantityArithmetic {
         return comparison ? result : attach(result, u, keepingDimensionless: true)
     }
 
-    /// A product's unit with factors of one dimension cancelled (USD·tok/Mtok is USD, times 1e-6),
-    /// and the factor the magnitude takes; nil when nothing cancels.
+    /// A product's unit with factors of one dimension cancelled (USD·tok/Mtok is USD, times 1e-6)
+    /// and dimensionless factors absorbed (10 % · 300 USD is 30 USD), with the factor the
+    /// magnitude takes; nil when nothing changes. Each cancelled pair contributes its own
+    /// ratio, taken exactly where it is whole (MWh/kWh is 1000).
     static func simplified(_ unit: Unit, _ names: UnitRegistry) -> (Unit, Double)? {
         var factors = unit.factors
-        var cancelled = false
+        var magnitude = 1.0
+        var changed = false
         var index = 0
         while index < factors.count {
             let first = factors[index]
+            guard let a = names.lookup(first.name), !a.hasOffset else { index += 1; continue }
+            if a.dimension.isNone, factors.count > 1 {
+                magnitude *= pow(a.scale, Double(first.power))
+                factors.remove(at: index)
+                changed = true
+                continue
+            }
             if let partner = factors.indices.first(where: { $0 > index && factors[$0].power == -first.power }),
-               let a = names.lookup(first.name), let b = names.lookup(factors[partner].name),
-               a.dimension == b.dimension, !a.hasOffset, !b.hasOffset {
+               let b = names.lookup(factors[partner].name), a.dimension == b.dimension, !b.hasOffset {
+                let (multiplier, divisor) = ratio(a.scale, b.scale)
+                magnitude *= pow(multiplier / divisor, Double(first.power))
                 factors.remove(at: partner)
                 factors.remove(at: index)
-                cancelled = true
+                changed = true
                 continue
             }
             index += 1
         }
-        guard cancelled else { return nil }
+        guard changed else { return nil }
         var scale = 1.0
         for factor in factors {
             guard let named = names.lookup(factor.name) else { return nil }
             scale *= pow(named.scale, Double(factor.power))
         }
-        let simpler = Unit(dimension: unit.dimension, scale: scale, factors: factors)
-        return (simpler, unit.scale / scale)
+        return (Unit(dimension: unit.dimension, scale: scale, factors: factors), magnitude)
     }
 
     /// The conversion from one scale to another as `x * multiplier / divisor`. Scales are

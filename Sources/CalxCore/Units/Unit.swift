@@ -45,8 +45,10 @@ public final class Unit {
         Unit(dimension: a.dimension * b.dimension, scale: a.scale * b.scale, factors: merge(a.factors, b.factors))
     }
 
+    /// Divides scales directly: multiplying by an inverse loses a digit (kWh/(W·h) is 1000, not 999.99…).
     public static func / (a: Unit, b: Unit) -> Unit {
-        a * b.raised(to: -1)
+        Unit(dimension: a.dimension * b.dimension.raised(to: -1), scale: a.scale / b.scale,
+             factors: merge(a.factors, b.factors.map { Factor(name: $0.name, power: -$0.power) }))
     }
 
     public func raised(to exponent: Int) -> Unit {

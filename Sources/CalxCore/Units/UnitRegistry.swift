@@ -133,22 +133,58 @@ public final class UnitRegistry {
         "\(name(of: unit.dimension)) (\(unit.symbol))"
     }
 
-    /// The value in a prefixed form of the unit that reads best: between 1 and 1000 where possible.
+    /// The value in a prefixed form of the unit that reads best: between 1 and 1000 where
+    /// possible. A compound unit is prefixed on its first factor (FLOP/s → PFLOP/s).
     public func best(_ value: Double, _ unit: Unit) -> (Double, Unit) {
-        guard let family = family(of: unit), value.isFinite, value != 0, !unit.hasOffset else { return (value, unit) }
-        let base = family.base, tables = family.short ? UnitRegistry.shortPrefixes : UnitRegistry.longPrefixes
+        guard value.isFinite, value != 0, !unit.hasOffset else { return (value, unit) }
         var best = (value, unit)
         var bestDistance = Double.infinity
-        let candidates = [("", 1.0)] + family.sets.flatMap { tables[$0] ?? [] }.filter { UnitRegistry.readablePrefixes.contains($0.0) || family.sets.contains(.binary) }
-        for (prefix, _) in candidates {
-            guard let candidate = lookup(prefix + base) else { continue }
+        for candidate in prefixedForms(of: unit) {
+            let (multiplier, divisor) = QuantityArithmetic.ratio(unit.scale, candidate.scale)
             // Rounded to 12 significant digits: `best` is for reading, and 1e-7 s should read 100 ns.
-            let converted = rounded(value * unit.scale / candidate.scale, significantDigits: 12)
+            let converted = rounded(value * multiplier / divisor, significantDigits: 12)
             let magnitude = log10(abs(converted))
             let distance = magnitude < 0 ? -magnitude + 1 : magnitude >= 3 ? magnitude - 2 : 0
             if distance < bestDistance { (best, bestDistance) = ((converted, candidate), distance) }
         }
         return best
+    }
+
+    /// The unit with each readable prefix on the factor that takes one.
+    private func prefixedForms(of unit: Unit) -> [Unit] {
+        if let (base, rule) = family(of: unit) { return prefixes(for: rule).compactMap { lookup($0 + base) } }
+        if unit.factors.count > 1 {
+            guard let position = unit.factors.firstIndex(where: { $0.power == 1 && prefixBase(of: $0.name) != nil }),
+                  let (base, rule) = prefixBase(of: unit.factors[position].name) else { return [] }
+            return prefixes(for: rule).compactMap { prefix -> Unit? in
+                var factors = unit.factors
+                factors[position].name = prefix + base
+                var scale = 1.0
+                for factor in factors {
+                    guard let named = lookup(factor.name) else { return nil }
+                    scale *= pow(named.scale, Double(factor.power))
+                }
+                return Unit(dimension: unit.dimension, scale: scale, factors: factors)
+            }
+        }
+        return []
+    }
+
+    private func prefixes(for rule: (sets: [PrefixSet], short: Bool)) -> [String] {
+        let tables = rule.short ? UnitRegistry.shortPrefixes : UnitRegistry.longPrefixes
+        return [""] + rule.sets.flatMap { set in
+            (tables[set] ?? []).map(\.0).filter { set == .binary || !rule.short || UnitRegistry.readablePrefixes.contains($0) }
+        }
+    }
+
+    /// The prefixable unit a name is, or is a prefixed form of: `kWh` → `Wh`.
+    private func prefixBase(of name: String) -> (String, (sets: [PrefixSet], short: Bool))? {
+        if let rule = prefixable[name] { return (name, rule) }
+        for (base, rule) in prefixable.sorted(by: { ($0.key.count, $0.key) > ($1.key.count, $1.key) })
+        where name.hasSuffix(base) && name.count > base.count && lookup(name) != nil {
+            return (base, rule)
+        }
+        return nil
     }
 
     func rounded(_ x: Double, significantDigits digits: Int) -> Double {
@@ -157,21 +193,17 @@ public final class UnitRegistry {
         return (x * magnitude).rounded() / magnitude
     }
 
-    /// The prefixable unit a unit is a form of: itself or its base when prefixed (kWh → Wh),
-    /// or a declared unit of the same size when it is a product (W·h → Wh).
-    private func family(of unit: Unit) -> (base: String, sets: [PrefixSet], short: Bool)? {
-        if unit.factors.count == 1, unit.factors[0].power == 1 {
-            let name = unit.factors[0].name
-            if let rule = prefixable[name] { return (name, rule.sets, rule.short) }
-            for (base, rule) in prefixable where name.hasSuffix(base) && lookup(name) != nil && units[base]?.dimension == unit.dimension {
-                return (base, rule.sets, rule.short)
-            }
+    /// The prefixable unit a single-factor unit is a form of (kWh → Wh), or a declared unit
+    /// of the same size when it is a product written out (W·h → Wh).
+    private func family(of unit: Unit) -> (String, (sets: [PrefixSet], short: Bool))? {
+        if unit.factors.count == 1, unit.factors[0].power == 1, let found = prefixBase(of: unit.factors[0].name) {
+            return found
         }
         for (names, dimension) in declared where dimension == unit.dimension {
             for name in names {
                 if let rule = prefixable[name], rule.short, let declaredUnit = units[name],
                    abs(declaredUnit.scale - unit.scale) <= 1e-12 * unit.scale {
-                    return (name, rule.sets, rule.short)
+                    return (name, rule)
                 }
             }
         }
