@@ -39,7 +39,11 @@ enum Kernels {
     static func rescale(_ xs: [Double], multiplyingBy multiplier: Double, dividingBy divisor: Double) -> [Double] {
         [Double](unsafeUninitializedCapacity: xs.count) { out, initialized in
             xs.withUnsafeBufferPointer { a in
-                for i in 0..<a.count { out[i] = a[i] * multiplier / divisor }
+                if divisor == 1 {
+                    for i in 0..<a.count { out[i] = a[i] * multiplier }
+                } else {
+                    for i in 0..<a.count { out[i] = a[i] * multiplier / divisor }
+                }
             }
             initialized = xs.count
         }

@@ -171,7 +171,8 @@ public enum QuantityArithmetic {
         }
         if let n = whole(from / to) { return (n, 1) }
         if let n = whole(to / from) { return (1, n) }
-        return (from, to)
+        // Otherwise one factor (kWh → MJ is × 3.6): one rounding, and one multiply per element.
+        return (from / to, 1)
     }
 
     /// Magnitudes in `from` as magnitudes in `to` (same dimension), offsets included.
