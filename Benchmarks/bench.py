@@ -117,6 +117,17 @@ def main():
     print(f"{'1M kWh -> MJ vs v * 3.6':<28}{per_units * 1000:9.2f}{per_plain * 1000:9.2f}{'':9}{units_ratio:10.2f}  "
           f"{'ok' if units_ratio <= 2 else 'SLOWER'} (target ≤ 2× the dimensionless operation; columns: units, plain)")
 
+    baseline = os.environ.get("BASELINE_CALX")
+    if baseline:
+        for name in ("fib", "loop"):
+            path = os.path.join(HERE, "programs", name + ".calx")
+            (now, _), (before, _) = median_times([CALX, "run", path], [baseline, "run", path])
+            change = now / before
+            print(f"{name + ' vs baseline':<28}{now * 1000:9.1f}{before * 1000:9.1f}{'':9}{change:10.2f}  "
+                  f"{'ok' if change <= 1.10 else 'SLOWER'} (target ≤ 1.10; columns: now, baseline)")
+            if change > 1.10:
+                ratios[name + " vs baseline"] = change
+
     rss = idle_repl_rss_mb()
     print(f"idle REPL resident memory: {rss:.1f} MB ({'ok' if rss < 30 else 'OVER'} target < 30 MB)")
     failed = [k for k, r in ratios.items() if r > 1.0] + (["vector per op"] if compute_ratio > 1.5 else []) + (["memory"] if rss >= 30 else []) \
