@@ -24,7 +24,10 @@ public enum MathLibrary {
     /// `sqrt`, which roots a unit too: sqrt(9 m^2) is 3 m.
     static func squareRoot(_ arguments: Arguments) throws -> Value {
         let (magnitude, unit) = QuantityArithmetic.split(arguments[0])
-        guard let unit, let root = unit.root(2) else { return try elementwise(Foundation.sqrt)(arguments) }
+        guard let unit, !unit.dimension.isNone else { return try elementwise(Foundation.sqrt)(arguments) }
+        guard let root = unit.root(2) else {
+            throw ArgumentError(position: 0, "\(unit.symbol) has no square root: its powers must be even, as in m^2")
+        }
         switch magnitude {
         case .number(let x): return QuantityArithmetic.attach(.number(Foundation.sqrt(x)), root)
         case .numbers(let xs): return QuantityArithmetic.attach(.numbers(xs.map { Foundation.sqrt($0) }), root)

@@ -36,7 +36,10 @@ public enum UnitLibrary {
             let (magnitude, unit) = QuantityArithmetic.split(arguments[0])
             let names = arguments.runtime.globals.units
             guard (unit?.dimension ?? .none) == target.dimension else {
-                throw ArgumentError(position: 1, "cannot express \(unit.map(names.describe) ?? "a plain number") in \(names.describe(target))")
+                guard let unit else {
+                    throw ArgumentError(position: 0, "expected a quantity in \(names.describe(target)), got \(ValueFormatter.brief(arguments[0]))")
+                }
+                throw ArgumentError(position: 1, "cannot express \(names.describe(unit)) in \(names.describe(target))")
             }
             let converted = unit.map { QuantityArithmetic.convert(magnitude, from: $0, to: target) }
                 ?? QuantityArithmetic.scaled(magnitude, by: 1 / target.scale)

@@ -118,7 +118,11 @@ public enum VectorLibrary {
             let (xs, unit) = try arguments.measured(0)
             return QuantityArithmetic.keep(.number(Kernels.sum(xs)), unit)
         },
-        "prod": { arguments in .number(try arguments.numbers(0).reduce(1, *)) },
+        "prod": { arguments in
+            // The product of n quantities in u is in u^n.
+            let (xs, unit) = try arguments.measured(0)
+            return QuantityArithmetic.keep(.number(xs.reduce(1, *)), unit.map { $0.raised(to: xs.count) })
+        },
         "cumsum": { arguments in
             var total = 0.0
             let (xs, unit) = try arguments.measured(0)

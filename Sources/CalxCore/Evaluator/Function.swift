@@ -123,7 +123,9 @@ public struct Arguments {
     /// "expected a plain number, got 3 m, a Length": for natives that need no unit (exp, log, sin).
     public func dimensioned(_ position: Int, _ unit: Unit) -> ArgumentError {
         let value = ValueFormatter.display(frame[position])
-        return ArgumentError(position: position, "expected a plain number, got \(value), a \(runtime.globals.units.name(of: unit.dimension))")
+        let dimension = runtime.globals.units.name(of: unit.dimension)
+        let article = "AEIOU".contains(dimension.first ?? "x") ? "an" : "a"
+        return ArgumentError(position: position, "expected a plain number, got \(value), \(article) \(dimension)")
     }
 
     /// Numbers with their unit (nil for plain numbers), for natives that keep units (sum, sort, quantile).

@@ -54,6 +54,7 @@ enum Operators {
     static let verbs: [BinaryOperator: String] = [
         .add: "add", .subtract: "subtract", .multiply: "multiply", .divide: "divide", .remainder: "take the remainder of",
         .power: "raise", .less: "compare", .lessEqual: "compare", .greater: "compare", .greaterEqual: "compare",
+        .equal: "compare", .notEqual: "compare",
     ]
 
     /// The general case, after the number-number fast path has missed.

@@ -152,7 +152,20 @@ public final class UnitRegistry {
 
     /// The unit with each readable prefix on the factor that takes one.
     private func prefixedForms(of unit: Unit) -> [Unit] {
-        if let (base, rule) = family(of: unit) { return prefixes(for: rule).compactMap { lookup($0 + base) } }
+        if let (base, rule) = family(of: unit) {
+            var choices = prefixes(for: rule)
+            let name = unit.factors.first?.name ?? base
+            // A binary-prefixed amount stays binary (1 GiB), a decimal one decimal.
+            let binary = (UnitRegistry.shortPrefixes[.binary] ?? []).contains { name == $0.0 + base }
+                || (UnitRegistry.longPrefixes[.binary] ?? []).contains { name == $0.0 + base }
+            let binaryNames = Set(((UnitRegistry.shortPrefixes[.binary] ?? []) + (UnitRegistry.longPrefixes[.binary] ?? [])).map(\.0))
+            choices = choices.filter { $0.isEmpty || binaryNames.contains($0) == binary }
+            // Kiloseconds read worse than seconds: time takes only the smaller prefixes.
+            if unit.dimension == dimension(named: "Time") {
+                choices = choices.filter { prefix in prefix.isEmpty || ((UnitRegistry.shortPrefixes[.si] ?? []) + (UnitRegistry.longPrefixes[.si] ?? [])).contains { $0.0 == prefix && $0.1 < 1 } }
+            }
+            return choices.compactMap { lookup($0 + base) }
+        }
         if unit.factors.count > 1 {
             guard let position = unit.factors.firstIndex(where: { $0.power == 1 && prefixBase(of: $0.name) != nil }),
                   let (base, rule) = prefixBase(of: unit.factors[position].name) else { return [] }
@@ -187,7 +200,7 @@ public final class UnitRegistry {
         return nil
     }
 
-    func rounded(_ x: Double, significantDigits digits: Int) -> Double {
+    public func rounded(_ x: Double, significantDigits digits: Int) -> Double {
         guard x != 0, x.isFinite else { return x }
         let magnitude = pow(10, Double(digits - 1) - floor(log10(abs(x))))
         return (x * magnitude).rounded() / magnitude

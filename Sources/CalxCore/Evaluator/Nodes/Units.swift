@@ -37,14 +37,26 @@ final class ConvertNode: Node {
         let names = runtime.globals.units
         let (magnitude, unit) = QuantityArithmetic.split(source)
         guard let target else {
-            guard let unit, case .number(let x) = magnitude else { return source }
-            let (value, best) = names.best(x, unit)
-            return .quantity(value, best)
+            guard let unit else { return source }
+            switch magnitude {
+            case .number(let x):
+                let (value, best) = names.best(x, unit)
+                return .quantity(value, best)
+            case .numbers(let xs):
+                // One prefix for the whole vector, the one its largest element reads best in.
+                guard let largest = xs.filter(\.isFinite).max(by: { abs($0) < abs($1) }) else { return source }
+                let best = names.best(largest, unit).1
+                return .quantities(xs.map { names.rounded($0 * unit.scale / best.scale, significantDigits: 12) }, best)
+            default:
+                return source
+            }
         }
         guard (unit?.dimension ?? .none) == target.dimension, magnitude.typeName == "number" || magnitude.typeName == "vector" else {
             let what = unit.map(names.describe) ?? (source.typeName == "number" || source.typeName == "vector" ? "a plain number" : "a \(source.typeName)")
-            throw failure(.type, "cannot convert \(what) to \(names.describe(target))", label: "different dimensions",
-                          notes: unit == nil ? ["help: give the number a unit first, e.g. 5 \(target.symbol)"] : [])
+            let numeric = unit != nil || source.typeName == "number" || source.typeName == "vector"
+            throw failure(.type, "cannot convert \(what) to \(names.describe(target))", label: numeric ? "different dimensions" : "not a number",
+                          notes: unit == nil && (source.typeName == "number" || source.typeName == "vector")
+                              ? ["help: give the number a unit first, e.g. 5 \(target.symbol)"] : [])
         }
         let converted = unit.map { QuantityArithmetic.convert(magnitude, from: $0, to: target) }
             ?? QuantityArithmetic.scaled(magnitude, by: 1 / target.scale)
