@@ -12,7 +12,9 @@ public enum VectorLibrary {
             let (magnitude, valueUnit) = QuantityArithmetic.split(value)
             if index == 0 { unit = valueUnit }
             guard (valueUnit?.dimension ?? .none) == (unit?.dimension ?? .none) else {
-                throw NativeError("\(arguments.function)() needs values of one dimension, got \(ValueFormatter.brief(value))", stage: .type)
+                let names = arguments.runtime.globals.units
+                let describe = { (unit: Unit?) in unit.map(names.describe) ?? "a plain number" }
+                throw NativeError("\(arguments.function)() needs values of one dimension, got \(describe(unit)) and \(describe(valueUnit))", stage: .type)
             }
             let converted = valueUnit.map { QuantityArithmetic.convert(magnitude, from: $0, to: unit ?? $0) } ?? magnitude
             switch converted {

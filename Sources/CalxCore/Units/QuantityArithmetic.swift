@@ -51,7 +51,7 @@ public enum QuantityArithmetic {
         switch op {
         case .multiply, .divide:
             if let offset = [u, v].compactMap({ $0 }).first(where: \.hasOffset) {
-                throw offsetError(offset, names)
+                throw offsetError(offset, verb: op == .multiply ? "multiply" : "divide")
             }
             let unit: Unit?
             switch (u, v) {
@@ -74,8 +74,8 @@ public enum QuantityArithmetic {
         OperandError(message: "an exponent must be a plain number, not \(describe(unit, names))")
     }
 
-    private static func offsetError(_ unit: Unit, _ names: UnitRegistry?) -> OperandError {
-        OperandError(message: "cannot multiply or divide a temperature in \(unit.symbol): its zero is not zero",
+    private static func offsetError(_ unit: Unit, verb: String) -> OperandError {
+        OperandError(message: "cannot \(verb) a temperature in \(unit.symbol): its zero is not zero",
                      notes: ["help: convert it to an absolute unit first, e.g. (x -> K)"])
     }
 
@@ -87,7 +87,7 @@ public enum QuantityArithmetic {
             throw OperandError(message: "cannot raise \(describe(u, names)) to \(exponent.typeName == "quantity" ? "a power with a unit" : "a vector of powers")",
                                notes: ["note: a quantity's exponent must be a plain number"])
         }
-        if u.hasOffset { throw offsetError(u, names) }
+        if u.hasOffset { throw offsetError(u, verb: "raise") }
         let unit: Unit?
         if e == e.rounded(), abs(e) <= 64 {
             unit = u.raised(to: Int(e))
