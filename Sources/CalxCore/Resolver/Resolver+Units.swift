@@ -23,8 +23,14 @@ extension Resolver {
         case .quotient(let a, let b):
             guard let left = unit(a), let right = unit(b) else { return nil }
             return left / right
-        case .power(let base, let exponent, _):
-            return unit(base)?.raised(to: exponent)
+        case .power(let base, let exponent, let span):
+            guard let base = unit(base) else { return nil }
+            let largest = (base.dimension.powers + base.factors.map(\.power)).map(abs).max() ?? 0
+            guard largest * abs(exponent) <= QuantityArithmetic.maximumPower else {
+                errors.append(Diagnostic(.name, "a unit raised beyond the power \(QuantityArithmetic.maximumPower)", at: span))
+                return nil
+            }
+            return base.raised(to: exponent)
         }
     }
 
@@ -46,8 +52,13 @@ extension Resolver {
         case .quotient(let a, let b):
             guard let left = dimension(a), let right = dimension(b) else { return nil }
             return left * right.raised(to: -1)
-        case .power(let base, let exponent, _):
-            return dimension(base)?.raised(to: exponent)
+        case .power(let base, let exponent, let span):
+            guard let base = dimension(base) else { return nil }
+            guard (base.powers.map(abs).max() ?? 0) * abs(exponent) <= QuantityArithmetic.maximumPower else {
+                errors.append(Diagnostic(.name, "a dimension raised beyond the power \(QuantityArithmetic.maximumPower)", at: span))
+                return nil
+            }
+            return base.raised(to: exponent)
         }
     }
 

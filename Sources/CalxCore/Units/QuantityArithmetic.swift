@@ -60,6 +60,9 @@ public enum QuantityArithmetic {
             case (nil, let v?): unit = op == .multiply ? v : v.raised(to: -1)
             case (nil, nil): unit = nil
             }
+            if let unit, (unit.dimension.powers + unit.factors.map(\.power)).contains(where: { abs($0) > maximumPower }) {
+                throw tooComplex(unit)
+            }
             let product = try Operators.binary(op, x, y)
             guard let unit, let names, let (simpler, factor) = simplified(unit, names) else { return attach(product, unit) }
             return attach(scaled(product, by: factor), simpler)
@@ -68,6 +71,13 @@ public enum QuantityArithmetic {
         default:
             return try sameDimension(op, x, u, y, v, names: names)
         }
+    }
+
+    /// Units raised beyond this power are refused, so their exponents can never overflow.
+    static let maximumPower = 1000
+
+    private static func tooComplex(_ unit: Unit) -> OperandError {
+        OperandError(message: "a unit raised beyond the power \(maximumPower)", notes: ["note: powers of units stay between -\(maximumPower) and \(maximumPower)"])
     }
 
     private static func exponentError(_ unit: Unit, _ names: UnitRegistry?) -> OperandError {
@@ -89,9 +99,11 @@ public enum QuantityArithmetic {
         }
         if u.hasOffset { throw offsetError(u, verb: "raise") }
         let unit: Unit?
+        let largest = Double((u.dimension.powers + u.factors.map(\.power)).map(abs).max() ?? 0)
         if e == e.rounded(), abs(e) <= 64 {
+            guard largest * abs(e) <= Double(maximumPower) else { throw tooComplex(u) }
             unit = u.raised(to: Int(e))
-        } else if e > 0, (1 / e) == (1 / e).rounded(), let root = u.root(Int(1 / e)) {
+        } else if e > 0, 1 / e <= 64, (1 / e) == (1 / e).rounded(), let root = u.root(Int(1 / e)) {
             unit = root
         } else {
             throw OperandError(message: "cannot raise \(describe(u, names)) to the power \(ValueFormatter.number(e))",
@@ -191,10 +203,7 @@ public enum QuantityArithmetic {
         // digits (212 °F comes out 100.00000000000006 °C), so the result is rounded to 12
         // significant digits: far finer than any temperature is measured.
         func shifted(_ x: Double) -> Double {
-            let value = (x * fromScale + fromOffset - toOffset) / toScale
-            guard value != 0, value.isFinite else { return value }
-            let magnitude = pow(10, 11 - floor(log10(abs(value))))
-            return (value * magnitude).rounded() / magnitude
+            UnitRegistry.rounded((x * fromScale + fromOffset - toOffset) / toScale, significantDigits: 12)
         }
         switch magnitude {
         case .number(let x): return .number(shifted(x))

@@ -142,7 +142,7 @@ public final class UnitRegistry {
         for candidate in prefixedForms(of: unit) {
             let (multiplier, divisor) = QuantityArithmetic.ratio(unit.scale, candidate.scale)
             // Rounded to 12 significant digits: `best` is for reading, and 1e-7 s should read 100 ns.
-            let converted = rounded(value * multiplier / divisor, significantDigits: 12)
+            let converted = UnitRegistry.rounded(value * multiplier / divisor, significantDigits: 12)
             let magnitude = log10(abs(converted))
             let distance = magnitude < 0 ? -magnitude + 1 : magnitude >= 3 ? magnitude - 2 : 0
             if distance < bestDistance { (best, bestDistance) = ((converted, candidate), distance) }
@@ -200,10 +200,12 @@ public final class UnitRegistry {
         return nil
     }
 
-    public func rounded(_ x: Double, significantDigits digits: Int) -> Double {
+    /// `x` to `digits` significant digits (x itself where the scaling would overflow).
+    public static func rounded(_ x: Double, significantDigits digits: Int) -> Double {
         guard x != 0, x.isFinite else { return x }
         let magnitude = pow(10, Double(digits - 1) - floor(log10(abs(x))))
-        return (x * magnitude).rounded() / magnitude
+        let rounded = (x * magnitude).rounded() / magnitude
+        return magnitude.isFinite && magnitude != 0 && rounded.isFinite ? rounded : x
     }
 
     /// The prefixable unit a single-factor unit is a form of (kWh → Wh), or a declared unit

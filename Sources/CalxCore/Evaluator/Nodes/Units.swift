@@ -46,7 +46,7 @@ final class ConvertNode: Node {
                 // One prefix for the whole vector, the one its largest element reads best in.
                 guard let largest = xs.filter(\.isFinite).max(by: { abs($0) < abs($1) }) else { return source }
                 let best = names.best(largest, unit).1
-                return .quantities(xs.map { names.rounded($0 * unit.scale / best.scale, significantDigits: 12) }, best)
+                return .quantities(xs.map { UnitRegistry.rounded($0 * unit.scale / best.scale, significantDigits: 12) }, best)
             default:
                 return source
             }
