@@ -33,7 +33,9 @@ let package = Package(
             swiftSettings: language),
         .target(name: "CalxTestSupport", dependencies: ["Calx"], swiftSettings: language),
         .testTarget(name: "CalxCoreTests", dependencies: ["CalxCore", "Calx", "CalxTestSupport"], swiftSettings: language),
-        .testTarget(name: "CalxNumericsTests", dependencies: ["CalxNumerics", "Calx", "CalxTestSupport"], swiftSettings: language),
+        .testTarget(
+            name: "CalxNumericsTests", dependencies: ["CalxNumerics", "Calx", "CalxTestSupport"],
+            exclude: ["Fixtures", "Support"], swiftSettings: language),
         .testTarget(
             name: "CalxGoldenTests", dependencies: ["Calx", "CalxTestSupport", "calx"],
             exclude: ["Golden"], swiftSettings: language),

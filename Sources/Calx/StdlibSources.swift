@@ -207,6 +207,43 @@ use core/vectors
 use core/text
 use core/tables
 use stats/summary
+use stats/fitting
+
+"""#####,
+        "stats/fitting": #####"""
+# Curve fitting on GSL: least squares (gsl_multifit_nlinear), robust losses
+# (gsl_multimin), and the scaling laws of models.md sections 1–4. Functions
+# without a body are native; a fit returns a record that displays as a table.
+use core/math
+
+## The ScaleRL compute curve: reward R at compute C (models.md §1).
+## @example sigmoid(1000, 0.6, 2, 1000, 0.2)  # 0.4
+fn sigmoid(C, A, B, Cmid, R0) = R0 + (A - R0) / (1 + (Cmid / C) ^ B)
+## A power law with an asymptote: E + A / N^alpha (models.md §2).
+## @example power_law(100, 1, 10, 1)  # 1.1
+fn power_law(N, E, A, alpha) = E + A / N ^ alpha
+## A pure power law, A / N^alpha.
+## @example pure_power(100, 10, 1)  # 0.1
+fn pure_power(N, A, alpha) = A / N ^ alpha
+## Coverage after k samples, exp(a·k^b) (models.md §3).
+## @example coverage_law(1, -1, -0.5)  # 0.36787944117144233
+fn coverage_law(k, a, b) = exp(a * k ^ b)
+
+## Fits model(x, p1, p2, ...) to y by least squares (or loss: "huber"), from start
+## (default 1 for each parameter); fix holds parameters constant, lower/upper bound them.
+## The result reads f.params.p1, f.stderr.p1, f.ci.p1, f.rss, f.converged, ...
+fn fit(model, x, y, start = nil, weights = nil, fix = nil, lower = nil, upper = nil, loss = "squared", delta = 1, max_iter = 1000, level = 0.95)
+## Fits the ScaleRL curve R0 + (A − R0)/(1 + (Cmid/C)^B); r0 fixes R0, from drops compute
+## below a threshold. Automatic multi-start unless start gives the parameters.
+fn fit_sigmoid(C, R, r0 = nil, from = nil, start = nil, weights = nil, max_iter = 1000, level = 0.95)
+## Fits E + A/N^alpha; with asymptote: false, A/N^alpha by log–log regression.
+fn fit_power(N, L, asymptote = true, start = nil, weights = nil, max_iter = 1000, level = 0.95)
+## Fits coverage c = exp(a·k^b) over the number of samples k.
+fn fit_coverage(k, c, start = nil, weights = nil, max_iter = 1000, level = 0.95)
+## The fitted curve at x; with band: true a table of x, y and the confidence band (delta method).
+fn predict(f, x, band = false)
+## The x at which a fitted curve reaches y (the compute needed for a target).
+fn solve(f, y)
 
 """#####,
         "stats/summary": #####"""

@@ -35,6 +35,7 @@ public enum ValueFormatter {
     public static func display(_ value: Value) -> String {
         switch value {
         case .table(let table): return tableText(table)
+        case .record(let record) where record.summary != nil: return record.summary?(record) ?? ""
         default: return render(value, depth: 0, quoteStrings: true)
         }
     }
@@ -44,6 +45,7 @@ public enum ValueFormatter {
         switch value {
         case .string(let text): return text
         case .table(let table): return tableText(table)
+        case .record(let record) where record.summary != nil: return record.summary?(record) ?? ""
         default: return render(value, depth: 0, quoteStrings: true)
         }
     }
@@ -97,6 +99,8 @@ public enum ValueFormatter {
         case .quantity(let x, let unit): return number(x) + " " + unit.symbol
         case .quantities(let xs, let unit): return elided(xs.count) { number(xs[$0]) } + " " + unit.symbol
         case .list(let values): return elided(values.count) { render(values[$0], depth: depth + 1, quoteStrings: true) }
+        case .record(let record) where record.kind != nil && depth > 0:
+            return "<\(record.kind ?? "record")>"
         case .record(let record):
             let fields = zip(record.names, record.values).map { "\($0): \(render($1, depth: depth + 1, quoteStrings: true))" }
             return "{" + fields.joined(separator: ", ") + "}"

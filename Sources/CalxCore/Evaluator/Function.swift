@@ -60,6 +60,7 @@ public final class Closure {
 
     public var name: String { code.name }
     public var signature: String { code.signature }
+    public var parameters: [String] { code.parameters }
     public var doc: String? { code.doc }
     public var isNative: Bool { code.native != nil }
 }

@@ -48,6 +48,11 @@ public final class Globals {
         return storage[index]
     }
 
+    /// A standard-library binding as library code sees it, whatever a program rebound.
+    public func library(_ name: String) -> Value? {
+        value(of: Globals.libraryName(name)) ?? value(of: name)
+    }
+
     public func set(_ name: String, _ value: Value) {
         self[declare(name)] = value
     }

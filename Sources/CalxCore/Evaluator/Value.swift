@@ -70,10 +70,16 @@ public enum Value {
 public final class Record {
     public let names: [String]
     public let values: [Value]
+    /// What the record is, for records a library builds with a display of their own ("fit").
+    public let kind: String?
+    /// The record's display as a value on its own (a fit shows a parameter table).
+    public let summary: ((Record) -> String)?
 
-    public init(names: [String] = [], values: [Value] = []) {
+    public init(names: [String] = [], values: [Value] = [], kind: String? = nil, summary: ((Record) -> String)? = nil) {
         self.names = names
         self.values = values
+        self.kind = kind
+        self.summary = summary
     }
 
     public subscript(name: String) -> Value? {

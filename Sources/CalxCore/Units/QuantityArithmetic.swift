@@ -188,7 +188,7 @@ public enum QuantityArithmetic {
     }
 
     /// Magnitudes in `from` as magnitudes in `to` (same dimension), offsets included.
-    static func convert(_ magnitude: Value, from: Unit, to: Unit) -> Value {
+    public static func convert(_ magnitude: Value, from: Unit, to: Unit) -> Value {
         if from === to { return magnitude }
         let (fromScale, fromOffset, toScale, toOffset) = (from.scale, from.offset, to.scale, to.offset)
         if fromOffset == 0, toOffset == 0 {

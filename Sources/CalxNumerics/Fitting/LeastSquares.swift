@@ -1,0 +1,255 @@
+// Nonlinear least squares on GSL's trust-region solver (gsl_multifit_nlinear):
+// Levenberg–Marquardt, optionally with geodesic acceleration. The residuals (and
+// the Jacobian, where known) come from Swift closures; GSL's finite differences
+// stand in for a Jacobian the model does not give.
+
+import CGSL
+import CalxCore
+import Foundation
+
+/// A least-squares problem in `p` unknowns over `n` observations.
+struct LeastSquaresProblem {
+    var n: Int
+    var p: Int
+    /// The residuals (model − y) at a parameter vector; n values.
+    var residuals: ([Double]) throws -> [Double]
+    /// ∂residual_i/∂θ_j, row-major n × p; nil for finite differences.
+    var jacobian: (([Double]) throws -> [Double])?
+    /// Weights w_i: the solver minimises Σ w_i r_i².
+    var weights: [Double]?
+}
+
+struct LeastSquaresSolution {
+    enum Status: Equatable {
+        case converged
+        case maxIterations
+        /// No step reduces the cost: where the gradient is not small, the reason.
+        case noProgress(String)
+    }
+    var parameters: [Double]
+    /// Unweighted residuals at the solution.
+    var residuals: [Double]
+    /// Σ w_i r_i².
+    var cost: Double
+    /// (Jᵀ W J)⁻¹, not yet scaled by the residual variance; p × p row-major.
+    var covariance: [Double]
+    /// The reciprocal condition number of the weighted Jacobian: near 0, a parameter is not identified.
+    var conditioning: Double
+    var iterations: Int
+    var status: Status
+}
+
+/// Runs GSL callbacks against Swift closures; a thrown error is kept here, GSL gets
+/// GSL_EBADFUNC and the driver rethrows it once GSL has returned.
+private final class CallbackContext {
+    let problem: LeastSquaresProblem
+    var failure: Error?
+    init(_ problem: LeastSquaresProblem) { self.problem = problem }
+
+    static func from(_ pointer: UnsafeMutableRawPointer?) -> CallbackContext {
+        Unmanaged<CallbackContext>.fromOpaque(pointer!).takeUnretainedValue()
+    }
+}
+
+func read(_ vector: UnsafePointer<gsl_vector>) -> [Double] {
+    (0..<vector.pointee.size).map { gsl_vector_get(vector, $0) }
+}
+
+enum LeastSquares {
+    // GSL's gradient test is not scale-free (it passes early when the residuals are tiny),
+    // so convergence is a small step or a vanishing gradient cosine (`gradientCosine`).
+    static let xtol = 1e-12, gtol = 0.0, ftol = 0.0
+
+    /// Solves from `start`. Errors from the closures propagate; GSL failures become NativeErrors.
+    /// How the trust-region solver is set up; `fallbacks` are tried in turn where the first fails.
+    struct Strategy {
+        enum Method { case levenbergMarquardt, geodesicAcceleration, doubleDogleg, subspace2D, minpack }
+        var method = Method.levenbergMarquardt
+        /// Levenberg's scaling (the identity) instead of Moré's (the Jacobian's column norms).
+        var levenbergScaling = false
+        static let first = Strategy()
+        static let fallbacks = [Strategy(method: .geodesicAcceleration), Strategy(levenbergScaling: true),
+                                Strategy(method: .geodesicAcceleration, levenbergScaling: true),
+                                Strategy(method: .doubleDogleg), Strategy(method: .subspace2D), Strategy(method: .minpack)]
+    }
+
+    static func solve(_ problem: LeastSquaresProblem, from start: [Double], maxIterations: Int,
+                      strategy: Strategy = .first) throws -> LeastSquaresSolution {
+        if strategy.method == .minpack { return try solveMinpack(problem, from: start, maxIterations: maxIterations) }
+        _ = GSL.prepare
+        let context = CallbackContext(problem)
+        let opaque = Unmanaged.passUnretained(context).toOpaque()
+        var fdf = gsl_multifit_nlinear_fdf()
+        fdf.f = { x, params, f in
+            let context = CallbackContext.from(params)
+            do {
+                let r = try context.problem.residuals(read(x!))
+                for i in r.indices { gsl_vector_set(f, i, LeastSquares.bounded(r[i])) }
+                return Int32(GSL_SUCCESS)
+            } catch {
+                context.failure = error
+                return Int32(GSL_EBADFUNC)
+            }
+        }
+        if problem.jacobian != nil {
+            fdf.df = { x, params, J in
+                let context = CallbackContext.from(params)
+                do {
+                    let values = try context.problem.jacobian!(read(x!))
+                    let p = context.problem.p
+                    for i in 0..<context.problem.n {
+                        for j in 0..<p { gsl_matrix_set(J, i, j, values[i * p + j]) }
+                    }
+                    return Int32(GSL_SUCCESS)
+                } catch {
+                    context.failure = error
+                    return Int32(GSL_EBADFUNC)
+                }
+            }
+        }
+        fdf.n = problem.n
+        fdf.p = problem.p
+        fdf.params = opaque
+
+        var parameters = gsl_multifit_nlinear_default_parameters()
+        switch strategy.method {
+        case .levenbergMarquardt: parameters.trs = gsl_multifit_nlinear_trs_lm
+        case .geodesicAcceleration: parameters.trs = gsl_multifit_nlinear_trs_lmaccel
+        case .doubleDogleg: parameters.trs = gsl_multifit_nlinear_trs_ddogleg
+        case .subspace2D, .minpack: parameters.trs = gsl_multifit_nlinear_trs_subspace2D
+        }
+        if strategy.levenbergScaling { parameters.scale = gsl_multifit_nlinear_scale_levenberg }
+        // Central differences where the model gives no Jacobian: the fit then converges to
+        // every digit the data support, not to the forward difference's half of them.
+        if problem.jacobian == nil {
+            parameters.fdtype = GSL_MULTIFIT_NLINEAR_CTRDIFF
+            parameters.h_df = pow(Double.ulpOfOne, 1.0 / 3)  // the step that balances truncation and rounding
+        }
+        guard let workspace = gsl_multifit_nlinear_alloc(gsl_multifit_nlinear_trust, &parameters, problem.n, problem.p) else {
+            throw NativeError("GSL could not allocate a fit of \(problem.n) points and \(problem.p) parameters", stage: .numerics)
+        }
+        defer { gsl_multifit_nlinear_free(workspace) }
+        let x0 = gsl_vector_alloc(problem.p)!
+        defer { gsl_vector_free(x0) }
+        for (j, value) in start.enumerated() { gsl_vector_set(x0, j, value) }
+
+        var status: Int32
+        if let weights = problem.weights {
+            let w = gsl_vector_alloc(problem.n)!
+            defer { gsl_vector_free(w) }
+            for (i, value) in weights.enumerated() { gsl_vector_set(w, i, value) }
+            status = gsl_multifit_nlinear_winit(x0, w, &fdf, workspace)
+        } else {
+            status = gsl_multifit_nlinear_init(x0, &fdf, workspace)
+        }
+        if let failure = context.failure { throw failure }
+        guard status == GSL_SUCCESS else { throw NativeError("the fit could not start: \(GSL.describe(status))", stage: .numerics) }
+
+        // GSL's own driver loop, except that "no progress" after some progress ends the
+        // fit (at machine precision there is no step left to take) instead of spinning to max_iter.
+        var iterations = 0
+        var outcome = LeastSquaresSolution.Status.maxIterations
+        var info: Int32 = 0
+        var stalls = 0
+        while iterations < maxIterations {
+            status = gsl_multifit_nlinear_iterate(workspace)
+            if let failure = context.failure { throw failure }
+            if status == GSL_ENOPROG {
+                if iterations == 0 {
+                    outcome = .noProgress("no step from the start reduces the residuals")
+                    break
+                }
+                stalls += 1
+                if stalls == 2 {
+                    outcome = gradientCosine(workspace) <= 1e-6 ? .converged : .noProgress("the solver stalled where the gradient is not small")
+                    break
+                }
+                continue
+            }
+            guard status == GSL_SUCCESS else {
+                throw NativeError("the fit failed: \(GSL.describe(status))", stage: .numerics)
+            }
+            stalls = 0
+            iterations += 1
+            if gsl_multifit_nlinear_test(xtol, gtol, ftol, &info, workspace) == GSL_SUCCESS || gradientCosine(workspace) <= 1e-12 {
+                outcome = .converged
+                break
+            }
+        }
+
+        let p = problem.p
+        let jacobian = gsl_multifit_nlinear_jac(workspace)
+        let covariance = gsl_matrix_alloc(p, p)!
+        defer { gsl_matrix_free(covariance) }
+        gsl_multifit_nlinear_covar(jacobian, 0, covariance)
+        var conditioning = 0.0
+        gsl_multifit_nlinear_rcond(&conditioning, workspace)
+        let solution = read(gsl_multifit_nlinear_position(workspace))
+        let residuals = try problem.residuals(solution)
+        let cost = residuals.indices.reduce(0.0) { $0 + (problem.weights?[$1] ?? 1) * residuals[$1] * residuals[$1] }
+        if case .converged = outcome, !cost.isFinite {
+            outcome = .noProgress("the residuals are not finite at the solution")
+        }
+        return LeastSquaresSolution(
+            parameters: solution, residuals: residuals, cost: cost,
+            covariance: (0..<p * p).map { gsl_matrix_get(covariance, $0 / p, $0 % p) },
+            conditioning: conditioning, iterations: iterations, status: outcome)
+    }
+
+    /// A residual as the solver sees it. GSL's trust-region methods accept a step to
+    /// infinite residuals (exp overflowing) and stop there; a huge finite residual instead
+    /// makes that step a bad one, which the solver rejects.
+    static func bounded(_ r: Double) -> Double {
+        r.isNaN ? 1e150 : max(-1e150, min(1e150, r))
+    }
+
+    /// Solves from `start`; where that fails or ends on a singular Jacobian (a plateau,
+    /// not a minimum), tries the fallback strategies, then starts with one parameter
+    /// scaled by 0.1 or 10, and keeps the best. `rescue` names the start that won, if moved.
+    static func solveWithRescue(_ problem: LeastSquaresProblem, from start: [Double], maxIterations: Int) throws
+        -> (LeastSquaresSolution, rescue: (parameter: Int, factor: Double)?) {
+        func good(_ s: LeastSquaresSolution) -> Bool { s.status == .converged && s.conditioning >= 1e-12 }
+        func better(_ a: LeastSquaresSolution, than b: LeastSquaresSolution) -> Bool {
+            if good(a) != good(b) { return good(a) }
+            if (a.status == .converged) != (b.status == .converged) { return a.status == .converged }
+            return a.cost < b.cost || !b.cost.isFinite && a.cost.isFinite
+        }
+        var best = try solve(problem, from: start, maxIterations: maxIterations)
+        var rescue: (Int, Double)?
+        for strategy in Strategy.fallbacks where !good(best) {
+            if let retry = try? solve(problem, from: start, maxIterations: maxIterations, strategy: strategy), better(retry, than: best) {
+                best = retry
+            }
+        }
+        for k in start.indices where !good(best) {
+            for factor in [0.1, 10, 0.01, 100] {
+                var moved = start
+                moved[k] = start[k] == 0 ? factor : start[k] * factor
+                for strategy in [Strategy.first, Strategy(method: .geodesicAcceleration)] {
+                    guard let retry = try? solve(problem, from: moved, maxIterations: maxIterations, strategy: strategy),
+                          better(retry, than: best), retry.cost < best.cost || !best.cost.isFinite else { continue }
+                    (best, rescue) = (retry, (k, factor))
+                }
+            }
+        }
+        return (best, rescue.map { (parameter: $0.0, factor: $0.1) })
+    }
+
+    /// MINPACK's scale-free gradient test: the largest cosine between the residual vector
+    /// and a column of the Jacobian. At a minimum every column is orthogonal to the residuals.
+    static func gradientCosine(_ workspace: UnsafeMutablePointer<gsl_multifit_nlinear_workspace>) -> Double {
+        let J = gsl_multifit_nlinear_jac(workspace)!, f = workspace.pointee.f!
+        let fNorm = gsl_blas_dnrm2(f)
+        guard fNorm > 0 else { return 0 }
+        var largest = 0.0
+        for j in 0..<J.pointee.size2 {
+            var column = gsl_matrix_column(J, j)
+            let norm = gsl_blas_dnrm2(&column.vector)
+            guard norm > 0 else { continue }
+            var dot = 0.0
+            gsl_blas_ddot(&column.vector, f, &dot)
+            largest = max(largest, abs(dot) / (norm * fNorm))
+        }
+        return largest
+    }
+}
