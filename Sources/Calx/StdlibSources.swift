@@ -164,6 +164,9 @@ fn max(...values)
 ## The elements in ascending order (numbers, or strings).
 ## @example sort([3, 1, 2])  # [1, 2, 3]
 fn sort(v)
+## The distinct elements, in ascending order.
+## @example unique([3, 1, 3, 2, 1])  # [1, 2, 3]
+fn unique(v)
 ## The elements (or characters) in reverse order.
 ## @example reverse([1, 2, 3])  # [3, 2, 1]
 fn reverse(v)
@@ -244,6 +247,45 @@ fn fit_coverage(k, c, start = nil, weights = nil, max_iter = 1000, level = 0.95)
 fn predict(f, x, band = false)
 ## The x at which a fitted curve reaches y (the compute needed for a target).
 fn solve(f, y)
+## Refits f on n resamples of its data (rows drawn with replacement, seeded) and gives
+## bootstrap standard errors and percentile intervals; stat (a function of the refitted
+## parameters, like g => g.A) bootstraps a derived quantity instead.
+fn bootstrap(f, n = 1000, seed = 1, stat = nil, level = 0.95)
+
+## The Chinchilla loss law E + A/N^alpha + B/D^beta, for x a record or table with
+## fields N (parameters) and D (training tokens).
+## @example chinchilla_loss({N: 1e9, D: 2e10}, 400, 400, 1.7, 0.34, 0.28)  # 2.5705069546382315
+fn chinchilla_loss(x, A, B, E, alpha, beta) = E + A / x.N ^ alpha + B / x.D ^ beta
+## Fits the Chinchilla law to runs of N parameters and D tokens reaching loss L as
+## Approach 3 does: Huber loss (delta) on log L, BFGS from a grid of 4,500 starts.
+fn fit_chinchilla(N, D, L, delta = 1e-3, start = nil, level = 0.95)
+## The compute-optimal split of a budget C (FLOP) under C = 6·N·D for a Chinchilla fit:
+## N_opt, D_opt, tokens per parameter and the predicted loss.
+fn optimal_allocation(f, C)
+
+## Unbiased pass@k of a problem with c correct out of n samples (Chen et al. 2021),
+## computed as a product, never with factorials; n and c may be vectors (one per problem).
+## @example pass_at_k(10, 3, 1)  # 0.30000000000000004
+fn pass_at_k(n, c, k)
+## The data-efficiency multiplier of a recipe reaching loss L with D tokens, against a
+## baseline data law `law` = fit_power(D, L): D_eff = (A / (L − E))^(1/alpha).
+fn data_efficiency(law, L, D) {
+    p = law.params
+    if L <= p.E { error("a loss of {L} is at or below the baseline's asymptote E = {p.E}: no amount of baseline data reaches it") }
+    D_eff = (p.A / (L - p.E)) ^ (1 / p.alpha)
+    {D_eff: D_eff, multiplier: D_eff / D}
+}
+## Ensemble scaling (models.md §2): for each model size N, fits L = E_K + A_K/K^alpha_K over
+## ensemble sizes K, then fits the asymptotes E_K(N) = E + A/N^alpha. E is the joint limit.
+fn fit_ensemble(N, K, L, level = 0.95) {
+    sizes = unique(N)
+    if len(sizes) < 3 { error("fit_ensemble needs at least 3 model sizes to fit E_K(N), got {len(sizes)}") }
+    inner = map(sizes, s => fit_power(K[N == s], L[N == s], level: level))
+    E_K = map(inner, f => f.params.E)
+    outer = fit_power(sizes, E_K, level: level)
+    per_size = table(N: sizes, E_K: E_K, E_K_stderr: map(inner, f => f.stderr.E), A_K: map(inner, f => f.params.A), alpha_K: map(inner, f => f.params.alpha))
+    {E: outer.params.E, ci: outer.ci.E, law: outer, per_size: per_size, fits: inner}
+}
 
 """#####,
         "stats/summary": #####"""

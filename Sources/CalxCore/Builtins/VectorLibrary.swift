@@ -133,6 +133,17 @@ public enum VectorLibrary {
         "min": { arguments in try extreme(arguments, <) },
         "max": { arguments in try extreme(arguments, >) },
         "sort": sorted,
+        "unique": { arguments in
+            // Sorted first, so equal elements are neighbours.
+            switch try sorted(arguments) {
+            case .numbers(let xs): return .numbers(xs.enumerated().filter { $0.offset == 0 || xs[$0.offset - 1] != $0.element }.map(\.element))
+            case .quantities(let xs, let unit):
+                return .quantities(xs.enumerated().filter { $0.offset == 0 || xs[$0.offset - 1] != $0.element }.map(\.element), unit)
+            case .list(let values):
+                return .list(values.enumerated().filter { $0.offset == 0 || !valuesEqual(values[$0.offset - 1], $0.element) }.map(\.element))
+            case let other: return other
+            }
+        },
         "reverse": { arguments in
             switch arguments[0] {
             case .numbers(let xs): return .numbers(xs.reversed())

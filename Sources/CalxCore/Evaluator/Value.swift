@@ -74,12 +74,16 @@ public final class Record {
     public let kind: String?
     /// The record's display as a value on its own (a fit shows a parameter table).
     public let summary: ((Record) -> String)?
+    /// What the library that built the record keeps with it to use it again (a fit's data and model).
+    public let attachment: AnyObject?
 
-    public init(names: [String] = [], values: [Value] = [], kind: String? = nil, summary: ((Record) -> String)? = nil) {
+    public init(names: [String] = [], values: [Value] = [], kind: String? = nil, summary: ((Record) -> String)? = nil,
+                attachment: AnyObject? = nil) {
         self.names = names
         self.values = values
         self.kind = kind
         self.summary = summary
+        self.attachment = attachment
     }
 
     public subscript(name: String) -> Value? {

@@ -14,6 +14,8 @@ struct CurveModel {
     var jacobian: ((_ x: [Double], _ θ: [Double]) -> [Double])?
     /// The standard-library Calx function of the same formula, kept in the result for `predict`.
     var libraryFunction: String?
+    /// Whether the model may run on several threads at once (Swift models; Calx models run on the interpreter's).
+    var threadSafe = true
 }
 
 /// The built-in scaling-law models (see models.md sections 1–3).

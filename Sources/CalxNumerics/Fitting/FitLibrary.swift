@@ -47,7 +47,7 @@ public enum FitLibrary {
                 let values = [QuantityArithmetic.keep(.numbers(x), xUnit)] + θ.indices.map { QuantityArithmetic.keep(.number(θ[$0]), units[$0]) }
                 return try modelOutput(try arguments.call(closure, values), in: data.yUnit, count: x.count, model: closure.name)
             },
-            jacobian: nil, libraryFunction: nil)
+            jacobian: nil, libraryFunction: nil, threadSafe: false)
         let spec = FitSpecification(model: model, x: data.x, y: data.y, weights: try arguments.weights(4, count: data.x.count),
                                     start: θ, fixed: fixed, bounds: bounds, loss: loss, maxIterations: try arguments.integer(10, minimum: 1))
         let outcome = try Fitter.fit(spec)
@@ -128,5 +128,9 @@ public enum FitLibrary {
         "fit_coverage": ScalingFits.coverage,
         "predict": Prediction.predict,
         "solve": Prediction.solve,
+        "bootstrap": Bootstrap.bootstrap,
+        "fit_chinchilla": Chinchilla.fit,
+        "optimal_allocation": Chinchilla.optimalAllocation,
+        "pass_at_k": PassAtK.native,
     ]
 }

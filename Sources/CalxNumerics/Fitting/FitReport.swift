@@ -5,6 +5,23 @@ import CGSL
 import CalxCore
 import Foundation
 
+/// Refits a model to the points at `indexes` (with repeats), from the original estimates.
+/// Pure Swift models may refit on several threads at once; Calx models only on the interpreter's.
+struct Refit {
+    var threadSafe: Bool
+    var run: (_ indexes: [Int]) throws -> FitOutcome
+}
+
+/// What a fit record keeps for bootstrap.
+final class FitState {
+    let summary: FitSummary
+    let refit: Refit?
+    init(summary: FitSummary, refit: Refit?) {
+        self.summary = summary
+        self.refit = refit
+    }
+}
+
 /// Everything a fit result is built from.
 struct FitSummary {
     var model: CurveModel
@@ -25,6 +42,8 @@ struct FitSummary {
     var method: String?
     /// The data as the record shows them, where the fit ran on transformed values (log L).
     var observed: (x: Value, y: Value)?
+    /// Fits the same model to resampled data (for bootstrap); nil where resampling cannot work.
+    var refit: Refit?
 
     var names: [String] { model.parameters }
     var n: Int { spec.x.count }
@@ -143,7 +162,21 @@ struct FitSummary {
             ("y", observed?.y ?? QuantityArithmetic.keep(.numbers(spec.y), yUnit)),
         ] + extraFields
         let text = display
-        return .record(Record(names: fields.map(\.0), values: fields.map(\.1), kind: "fit", summary: { _ in text }))
+        return .record(Record(names: fields.map(\.0), values: fields.map(\.1), kind: "fit", summary: { _ in text },
+                              attachment: FitState(summary: self, refit: refit ?? resampling)))
+    }
+
+    /// Refits the same specification to the resampled points, starting from this fit's estimates.
+    var resampling: Refit {
+        let (spec, start) = (self.spec, outcome.parameters)
+        return Refit(threadSafe: model.threadSafe) { indexes in
+            var resampled = spec
+            resampled.x = indexes.map { spec.x[$0] }
+            resampled.y = indexes.map { spec.y[$0] }
+            resampled.weights = spec.weights.map { w in indexes.map { w[$0] } }
+            resampled.start = start
+            return try Fitter.fit(resampled)
+        }
     }
 
     /// The compact parameter table the REPL and `print` show.

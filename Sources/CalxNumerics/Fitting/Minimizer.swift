@@ -34,8 +34,9 @@ private final class ObjectiveContext {
 }
 
 enum Minimizer {
-    /// BFGS2 from `start` until the gradient's norm is below `gradientTolerance`.
-    static func bfgs(_ objective: Objective, from start: [Double], gradientTolerance: Double,
+    /// BFGS2 from `start` until the gradient's norm is below `gradientTolerance`; where the
+    /// line search gives out first, the result counts as converged if the norm is below `acceptance`.
+    static func bfgs(_ objective: Objective, from start: [Double], gradientTolerance: Double, acceptance: Double? = nil,
                      maxIterations: Int) throws -> Minimum {
         _ = GSL.prepare
         let context = ObjectiveContext(objective)
@@ -78,7 +79,7 @@ enum Minimizer {
             }
         }
         if !converged {
-            converged = gsl_multimin_test_gradient(minimizer.pointee.gradient, gradientTolerance) == GSL_SUCCESS
+            converged = gsl_multimin_test_gradient(minimizer.pointee.gradient, acceptance ?? gradientTolerance) == GSL_SUCCESS
         }
         return Minimum(point: read(minimizer.pointee.x), value: minimizer.pointee.f, iterations: iterations, converged: converged)
     }
