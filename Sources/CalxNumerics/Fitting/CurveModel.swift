@@ -9,14 +9,25 @@ struct CurveModel {
     var parameters: [String]
     /// Shown above the parameter table: `R = R0 + (A - R0) / (1 + (Cmid / C)^B)`.
     var formula: String?
-    var values: (_ x: [Double], _ θ: [Double]) throws -> [Double]
+    /// What `values` and `jacobian` take in place of x, computed once per fit (the
+    /// built-in laws take log x: each evaluation is then an exp per point, not a pow).
+    var prepare: (([Double]) -> [Double])? = nil
+    var values: (_ input: [Double], _ θ: [Double]) throws -> [Double]
     /// ∂f(x_i)/∂θ_j, row-major n × p; nil where finite differences stand in.
-    var jacobian: ((_ x: [Double], _ θ: [Double]) -> [Double])?
+    var jacobian: ((_ input: [Double], _ θ: [Double]) -> [Double])?
     /// The standard-library Calx function of the same formula, kept in the result for `predict`.
     var libraryFunction: String?
     /// Whether the model may run on several threads at once (Swift models; Calx models run on the interpreter's).
     var threadSafe = true
+
+    /// The model's values at x (prepared here).
+    func evaluate(_ x: [Double], _ θ: [Double]) throws -> [Double] {
+        try values(prepare?(x) ?? x, θ)
+    }
 }
+
+/// log x for each x, the input of the built-in laws.
+private let logarithms: ([Double]) -> [Double] = { $0.map { log($0) } }
 
 /// The built-in scaling-law models (see models.md sections 1–3).
 enum ScalingModels {
@@ -24,17 +35,19 @@ enum ScalingModels {
     static let sigmoid = CurveModel(
         name: "fit_sigmoid", parameters: ["A", "B", "Cmid", "R0"],
         formula: "R0 + (A - R0) / (1 + (Cmid / C)^B)",
-        values: { x, θ in
-            let (a, b, mid, r0) = (θ[0], θ[1], θ[2], θ[3])
-            return x.map { r0 + (a - r0) / (1 + pow(mid / $0, b)) }
+        prepare: logarithms,
+        values: { logC, θ in
+            let (a, b, logMid, r0) = (θ[0], θ[1], log(θ[2]), θ[3])
+            return logC.map { r0 + (a - r0) / (1 + exp(b * (logMid - $0))) }
         },
-        jacobian: { x, θ in
+        jacobian: { logC, θ in
             let (a, b, mid, r0) = (θ[0], θ[1], θ[2], θ[3])
-            var rows = [Double](repeating: 0, count: x.count * 4)
-            for (i, c) in x.enumerated() {
-                let u = pow(mid / c, b), s = 1 / (1 + u), gain = a - r0
+            let logMid = log(mid), gain = a - r0
+            var rows = [Double](repeating: 0, count: logC.count * 4)
+            for (i, logc) in logC.enumerated() {
+                let logRatio = logMid - logc, u = exp(b * logRatio), s = 1 / (1 + u)
                 rows[4 * i] = s
-                rows[4 * i + 1] = -gain * s * s * u * log(mid / c)
+                rows[4 * i + 1] = -gain * s * s * u * logRatio
                 rows[4 * i + 2] = -gain * s * s * u * b / mid
                 rows[4 * i + 3] = 1 - s
             }
@@ -46,14 +59,15 @@ enum ScalingModels {
     static let power = CurveModel(
         name: "fit_power", parameters: ["E", "A", "alpha"],
         formula: "E + A / N^alpha",
-        values: { x, θ in x.map { θ[0] + θ[1] * pow($0, -θ[2]) } },
-        jacobian: { x, θ in
-            var rows = [Double](repeating: 0, count: x.count * 3)
-            for (i, n) in x.enumerated() {
-                let term = pow(n, -θ[2])
+        prepare: logarithms,
+        values: { logN, θ in logN.map { θ[0] + θ[1] * exp(-θ[2] * $0) } },
+        jacobian: { logN, θ in
+            var rows = [Double](repeating: 0, count: logN.count * 3)
+            for (i, logn) in logN.enumerated() {
+                let term = exp(-θ[2] * logn)
                 rows[3 * i] = 1
                 rows[3 * i + 1] = term
-                rows[3 * i + 2] = -θ[1] * term * log(n)
+                rows[3 * i + 2] = -θ[1] * term * logn
             }
             return rows
         },
@@ -63,13 +77,14 @@ enum ScalingModels {
     static let coverage = CurveModel(
         name: "fit_coverage", parameters: ["a", "b"],
         formula: "exp(a * k^b)",
-        values: { x, θ in x.map { exp(θ[0] * pow($0, θ[1])) } },
-        jacobian: { x, θ in
-            var rows = [Double](repeating: 0, count: x.count * 2)
-            for (i, k) in x.enumerated() {
-                let kb = pow(k, θ[1]), c = exp(θ[0] * kb)
+        prepare: logarithms,
+        values: { logK, θ in logK.map { exp(θ[0] * exp(θ[1] * $0)) } },
+        jacobian: { logK, θ in
+            var rows = [Double](repeating: 0, count: logK.count * 2)
+            for (i, logk) in logK.enumerated() {
+                let kb = exp(θ[1] * logk), c = exp(θ[0] * kb)
                 rows[2 * i] = c * kb
-                rows[2 * i + 1] = c * θ[0] * kb * log(k)
+                rows[2 * i + 1] = c * θ[0] * kb * logk
             }
             return rows
         },

@@ -22,18 +22,19 @@ final class FitState {
     }
 }
 
-/// Everything a fit result is built from.
-struct FitSummary {
-    var model: CurveModel
-    var spec: FitSpecification
-    var outcome: FitOutcome
-    var level: Double
+/// Everything a fit result is built from. A class, so that each statistic is computed
+/// once however often the record, the display and the warnings read it.
+final class FitSummary {
+    let model: CurveModel
+    let spec: FitSpecification
+    let outcome: FitOutcome
+    let level: Double
     /// Each parameter's unit (nil: a plain number).
-    var units: [CalxCore.Unit?]
-    var xUnit: CalxCore.Unit?
-    var yUnit: CalxCore.Unit?
+    let units: [CalxCore.Unit?]
+    let xUnit: CalxCore.Unit?
+    let yUnit: CalxCore.Unit?
     /// The Calx function `predict` evaluates: the user's model, or the library's formula.
-    var function: Value
+    let function: Value
     /// Warnings the model knows of (the data stop before the asymptote, …).
     var modelWarnings: [String] = []
     /// Extra fields at the end of the record (a Chinchilla fit's objective).
@@ -45,6 +46,18 @@ struct FitSummary {
     /// Fits the same model to resampled data (for bootstrap); nil where resampling cannot work.
     var refit: Refit?
 
+    init(model: CurveModel, spec: FitSpecification, outcome: FitOutcome, level: Double, units: [CalxCore.Unit?],
+         xUnit: CalxCore.Unit?, yUnit: CalxCore.Unit?, function: Value) {
+        self.model = model
+        self.spec = spec
+        self.outcome = outcome
+        self.level = level
+        self.units = units
+        self.xUnit = xUnit
+        self.yUnit = yUnit
+        self.function = function
+    }
+
     var names: [String] { model.parameters }
     var n: Int { spec.x.count }
     var freeCount: Int { spec.fixed.filter { !$0 }.count }
@@ -53,39 +66,39 @@ struct FitSummary {
     /// The residual variance the covariance is scaled by (curve_fit's absolute_sigma=False).
     var residualVariance: Double { dof > 0 ? outcome.rss / Double(dof) : .nan }
 
-    var covariance: [Double] { outcome.covariance.map { $0 * residualVariance } }
+    lazy var covariance: [Double] = { outcome.covariance.map { $0 * residualVariance } }()
 
-    var standardErrors: [Double] {
+    lazy var standardErrors: [Double] = {
         let p = names.count
         return (0..<p).map { spec.fixed[$0] ? 0 : max(covariance[$0 * p + $0], 0).squareRoot() }
-    }
+    }()
 
     /// The two-sided t quantile for `level` with the fit's degrees of freedom.
-    var tQuantile: Double {
+    lazy var tQuantile: Double = {
         dof > 0 ? gsl_cdf_tdist_Pinv(1 - (1 - level) / 2, Double(dof)) : .nan
-    }
+    }()
 
-    var intervals: [(Double, Double)] {
+    lazy var intervals: [(Double, Double)] = {
         let t = tQuantile
         return zip(outcome.parameters, standardErrors).map { ($0 - t * $1, $0 + t * $1) }
-    }
+    }()
 
-    var correlation: [Double] {
+    lazy var correlation: [Double] = {
         let p = names.count, se = standardErrors, cov = covariance
         return (0..<p * p).map { k in
             let (i, j) = (k / p, k % p)
             if spec.fixed[i] || spec.fixed[j] { return i == j ? 1 : 0 }
             return cov[k] / (se[i] * se[j])
         }
-    }
+    }()
 
-    var totalSumOfSquares: Double {
+    lazy var totalSumOfSquares: Double = {
         let w = spec.weights ?? [Double](repeating: 1, count: n)
         let mean = zip(w, spec.y).reduce(0.0) { $0 + $1.0 * $1.1 } / w.reduce(0, +)
         return zip(w, spec.y).reduce(0.0) { $0 + $1.0 * ($1.1 - mean) * ($1.1 - mean) }
-    }
+    }()
 
-    var warnings: [String] {
+    lazy var warnings: [String] = {
         var out: [String] = []
         if !outcome.converged { out.append("the fit did not converge: \(outcome.reason ?? "unknown reason")") }
         if dof < 2 {
@@ -116,7 +129,7 @@ struct FitSummary {
             out.append("standard errors use the least-squares approximation at the robust estimate; bootstrap(f) gives percentile intervals")
         }
         return out + outcome.notes + modelWarnings
-    }
+    }()
 
     var percent: String { ValueFormatter.number(level * 100) + "%" }
 
@@ -161,8 +174,7 @@ struct FitSummary {
             ("x", observed?.x ?? QuantityArithmetic.keep(.numbers(spec.x), xUnit)),
             ("y", observed?.y ?? QuantityArithmetic.keep(.numbers(spec.y), yUnit)),
         ] + extraFields
-        let text = display
-        return .record(Record(names: fields.map(\.0), values: fields.map(\.1), kind: "fit", summary: { _ in text },
+        return .record(Record(names: fields.map(\.0), values: fields.map(\.1), kind: "fit", summary: { [self] _ in display },
                               attachment: FitState(summary: self, refit: refit ?? resampling)))
     }
 

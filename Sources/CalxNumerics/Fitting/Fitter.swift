@@ -48,19 +48,24 @@ enum Fitter {
         guard !free.isEmpty else { throw NativeError("every parameter is fixed: there is nothing to fit", stage: .type) }
         let p = spec.start.count, n = spec.x.count
 
+        // With every parameter free and unbounded, u is θ and the Jacobian needs no remapping.
+        let input = spec.model.prepare?(spec.x) ?? spec.x
+        let direct = free.count == p && spec.bounds.allSatisfy { $0.lower == nil && $0.upper == nil }
         func full(_ u: [Double]) -> [Double] {
+            if direct { return u }
             var θ = spec.start
             for (k, j) in free.enumerated() { θ[j] = spec.bounds[j].parameter(u[k]) }
             return θ
         }
         func residuals(_ u: [Double]) throws -> [Double] {
-            let values = try spec.model.values(spec.x, full(u))
+            let values = try spec.model.values(input, full(u))
             return zip(values, spec.y).map { $0 - $1 }
         }
         /// ∂r_i/∂u_k, n × free.count, with the chain rule through the bounds.
         let jacobian: (([Double]) throws -> [Double])? = spec.model.jacobian.map { modelJacobian in
             { u in
-                let rows = modelJacobian(spec.x, full(u))
+                let rows = modelJacobian(input, full(u))
+                if direct { return rows }
                 var out = [Double](repeating: 0, count: n * free.count)
                 for (k, j) in free.enumerated() {
                     let chain = spec.bounds[j].derivative(u[k])

@@ -32,7 +32,8 @@ extension LeastSquares {
             let context = MinpackContext.from(params)
             do {
                 let r = try context.residuals(read(x!))
-                for i in r.indices { gsl_vector_set(f, i, LeastSquares.bounded(r[i])) }
+                let out = f!.pointee
+                for i in r.indices { out.data[i * out.stride] = LeastSquares.bounded(r[i]) }
                 return Int32(GSL_SUCCESS)
             } catch {
                 context.failure = error
@@ -43,7 +44,8 @@ extension LeastSquares {
             let context = MinpackContext.from(params)
             do {
                 let values = try context.jacobian(read(x!))
-                for i in 0..<context.n { for j in 0..<context.p { gsl_matrix_set(J, i, j, values[i * context.p + j]) } }
+                let matrix = J!.pointee
+                for i in 0..<context.n { for j in 0..<context.p { matrix.data[i * matrix.tda + j] = values[i * context.p + j] } }
                 return Int32(GSL_SUCCESS)
             } catch {
                 context.failure = error

@@ -71,7 +71,7 @@ enum ScalingFits {
                                  xUnit: data.xUnit, yUnit: data.yUnit, function: FitLibrary.libraryFunction(model, arguments))
         if data.xUnit != nil { summary.modelWarnings.append("A is a plain number: it pairs with N in \(data.xUnit?.symbol ?? "")") }
         // The data never bend: what remains to the asymptote at the largest N exceeds the whole observed drop.
-        let values = try model.values(data.x, outcome.parameters)
+        let values = try model.evaluate(data.x, outcome.parameters)
         if let first = data.x.indices.min(by: { data.x[$0] < data.x[$1] }), let last = data.x.indices.max(by: { data.x[$0] < data.x[$1] }) {
             let drop = abs(values[first] - values[last]), remaining = abs(values[last] - outcome.parameters[0])
             if remaining > drop {
