@@ -60,13 +60,13 @@ final class FitSummary {
 
     var names: [String] { model.parameters }
     var n: Int { spec.x.count }
-    var freeCount: Int { spec.fixed.filter { !$0 }.count }
+    lazy var freeCount: Int = spec.fixed.filter { !$0 }.count
     var dof: Int { n - freeCount }
 
     /// The residual variance the covariance is scaled by (curve_fit's absolute_sigma=False).
-    var residualVariance: Double { dof > 0 ? outcome.rss / Double(dof) : .nan }
+    lazy var residualVariance: Double = dof > 0 ? outcome.rss / Double(dof) : .nan
 
-    lazy var covariance: [Double] = { outcome.covariance.map { $0 * residualVariance } }()
+    lazy var covariance: [Double] = { [residualVariance] in outcome.covariance.map { $0 * residualVariance } }()
 
     lazy var standardErrors: [Double] = {
         let p = names.count

@@ -61,18 +61,18 @@ enum Fitter {
             let values = try spec.model.values(input, full(u))
             return zip(values, spec.y).map { $0 - $1 }
         }
-        /// ∂r_i/∂u_k, n × free.count, with the chain rule through the bounds.
-        let jacobian: (([Double]) throws -> [Double])? = spec.model.jacobian.map { modelJacobian in
-            { u in
-                let rows = modelJacobian(input, full(u))
-                if direct { return rows }
-                var out = [Double](repeating: 0, count: n * free.count)
-                for (k, j) in free.enumerated() {
-                    let chain = spec.bounds[j].derivative(u[k])
-                    for i in 0..<n { out[i * free.count + k] = rows[i * p + j] * chain }
-                }
-                return out
+        /// ∂θ/∂u applied to the model's Jacobian: ∂r_i/∂u_k, n × free.count.
+        func remapped(_ rows: [Double], _ u: [Double]) -> [Double] {
+            if direct { return rows }
+            var out = [Double](repeating: 0, count: n * free.count)
+            for (k, j) in free.enumerated() {
+                let chain = spec.bounds[j].derivative(u[k])
+                for i in 0..<n { out[i * free.count + k] = rows[i * p + j] * chain }
             }
+            return out
+        }
+        let jacobian: (([Double]) throws -> [Double])? = spec.model.jacobian.map { modelJacobian in
+            { u in remapped(modelJacobian(input, full(u)), u) }
         }
         let u0 = free.map { spec.bounds[$0].solverValue(spec.start[$0]) }
         let start = try residuals(u0)
@@ -82,7 +82,7 @@ enum Fitter {
         }
         let problem = LeastSquaresProblem(n: n, p: free.count, residuals: residuals, jacobian: jacobian, weights: spec.weights)
 
-        var u: [Double], objective: Double, iterations: Int, converged: Bool, reason: String?
+        var u: [Double], objective: Double, iterations: Int, converged: Bool, reason: String?, r: [Double]
         var freeCovariance: [Double], conditioning: Double
         var notes: [String] = []
         switch spec.loss {
@@ -92,7 +92,7 @@ enum Fitter {
                 let name = spec.model.parameters[free[rescue.parameter]]
                 notes.append("from the given start the fit stalled; a start with \(name) × \(ValueFormatter.number(rescue.factor)) reached a lower minimum")
             }
-            (u, objective, iterations) = (solution.parameters, solution.cost, solution.iterations)
+            (u, objective, iterations, r) = (solution.parameters, solution.cost, solution.iterations, solution.residuals)
             (freeCovariance, conditioning) = (solution.covariance, solution.conditioning)
             // GSL's forward differences steer the solver well, but the covariance needs
             // more digits: central differences with one Richardson step.
@@ -108,6 +108,7 @@ enum Fitter {
         case .huber(let delta):
             let minimum = try minimizeHuber(problem, delta: delta, from: u0, maxIterations: spec.maxIterations)
             (u, objective, iterations, converged) = (minimum.point, minimum.value, minimum.iterations, minimum.converged)
+            r = try residuals(u)
             reason = converged ? nil : "the Huber minimisation stopped after \(iterations) iterations before its gradient vanished"
             // The least-squares covariance at the robust estimate: an approximation (bootstrap is exact).
             let J = try jacobian?(u) ?? finiteDifferenceJacobian(residuals, at: u, n: n)
@@ -115,7 +116,6 @@ enum Fitter {
         }
 
         let θ = full(u)
-        let r = try residuals(u)
         let rss = r.indices.reduce(0.0) { $0 + (spec.weights?[$1] ?? 1) * r[$1] * r[$1] }
         var cov = [Double](repeating: 0, count: p * p)
         for (a, i) in free.enumerated() {

@@ -58,7 +58,7 @@ func read(_ vector: UnsafePointer<gsl_vector>) -> [Double] {
 
 enum LeastSquares {
     // GSL's gradient test is not scale-free (it passes early when the residuals are tiny),
-    // so convergence is a small step or a vanishing gradient cosine (`gradientCosine`).
+    // so it is off; convergence is a tiny step, or `hasSettled`.
     static let xtol = 1e-12, gtol = 0.0, ftol = 0.0
 
     /// Solves from `start`. Errors from the closures propagate; GSL failures become NativeErrors.
@@ -183,7 +183,7 @@ enum LeastSquares {
             }
             stalls = 0
             iterations += 1
-            if gsl_multifit_nlinear_test(xtol, gtol, ftol, &info, workspace) == GSL_SUCCESS || gradientCosine(workspace) <= 1e-9 {
+            if gsl_multifit_nlinear_test(xtol, gtol, ftol, &info, workspace) == GSL_SUCCESS || hasSettled(workspace) {
                 outcome = .converged
                 break
             }
@@ -197,7 +197,8 @@ enum LeastSquares {
         var conditioning = 0.0
         gsl_multifit_nlinear_rcond(&conditioning, workspace)
         let solution = read(gsl_multifit_nlinear_position(workspace))
-        let residuals = try problem.residuals(solution)
+        // Unweighted, GSL's own residual vector is the answer; weighted, it is √w·r.
+        let residuals = problem.weights == nil ? read(gsl_multifit_nlinear_residual(workspace)) : try problem.residuals(solution)
         let cost = residuals.indices.reduce(0.0) { $0 + (problem.weights?[$1] ?? 1) * residuals[$1] * residuals[$1] }
         if case .converged = outcome, !cost.isFinite {
             outcome = .noProgress("the residuals are not finite at the solution")
@@ -245,6 +246,15 @@ enum LeastSquares {
             }
         }
         return (best, rescue.map { (parameter: $0.0, factor: $0.1) })
+    }
+
+    /// Converged: the residuals are orthogonal to the Jacobian's columns (cosine ≤ 1e-8,
+    /// MINPACK's scale-free gradient test) and the last step moved no parameter by more
+    /// than 1e-7 of itself. Both, so that neither a plateau nor a stalled crawl passes.
+    static func hasSettled(_ workspace: UnsafeMutablePointer<gsl_multifit_nlinear_workspace>) -> Bool {
+        let dx = workspace.pointee.dx!.pointee, x = workspace.pointee.x!.pointee
+        for i in 0..<x.size where abs(dx.data[i * dx.stride]) > 1e-7 * (abs(x.data[i * x.stride]) + 1e-7) { return false }
+        return gradientCosine(workspace) <= 1e-8
     }
 
     /// MINPACK's scale-free gradient test: the largest cosine between the residual vector
