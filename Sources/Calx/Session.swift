@@ -48,6 +48,8 @@ public final class Session {
     ].reduce(into: [:]) { all, library in all.merge(library) { first, _ in first } }
 
     public init(settings: Settings = Settings()) {
+        // GSL's default error handler aborts the process; every routine's status is checked instead.
+        _ = GSL.prepare
         runtime = Runtime(globals: globals, sources: sources, output: settings.output, baseDirectory: settings.baseDirectory)
         library = StandardLibrary(sources: sources)
         if case .failure(let diagnostics) = interpret("use prelude", origin: "<prelude>") {

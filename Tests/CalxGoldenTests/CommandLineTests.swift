@@ -16,6 +16,20 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(result.status, 0)
     }
 
+    func testBootstrapGivesTheSameResultOnOneThreadAsOnSeveral() throws {
+        let program = """
+            C = logspace(2, 4.7, 40)
+            R = sigmoid(C, 0.61, 1.6, 3000, 0.25) + 0.01 * sin(C)
+            b = bootstrap(fit_sigmoid(C, R), n: 200, seed: 7)
+            print(b.stderr, b.ci, sum(b.samples.A))
+            """
+        let one = try ProcessRunner.run(Paths.calx, ["-e", program], environment: ["CALX_THREADS": "1"])
+        let three = try ProcessRunner.run(Paths.calx, ["-e", program], environment: ["CALX_THREADS": "3"])
+        XCTAssertEqual(one.status, 0, one.stderr)
+        XCTAssertFalse(one.stdout.isEmpty)
+        XCTAssertEqual(one.stdout, three.stdout)
+    }
+
     func testExpressionWithoutAValuePrintsNothing() throws {
         let result = try calx(["-e", "x = 1"])
         XCTAssertEqual(result.stdout, "")

@@ -22,23 +22,18 @@ enum Bootstrap {
         let points = summary.n
         let samples = resamples(count: count, points: points, seed: UInt(seed))
 
-        var outcomes = [FitOutcome?](repeating: nil, count: count)
         let progress = Progress(total: count)
+        var outcomes: [FitOutcome?]
         if refit.threadSafe {
-            let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, count))
-            outcomes.withUnsafeMutableBufferPointer { results in
-                let slots = results
-                DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                    for index in stride(from: worker, to: count, by: workers) {
-                        slots[index] = try? refit.run(samples[index])
-                        progress.advance(reporting: worker == 0)
-                    }
-                }
+            outcomes = Parallel.map(count) { index, worker in
+                defer { progress.advance(reporting: worker == 0) }
+                return try? refit.run(samples[index])
             }
         } else {
+            outcomes = []
             for index in 0..<count {
                 // A Calx model's own error (not a failed fit) is the user's to see.
-                do { outcomes[index] = try refit.run(samples[index]) } catch let error as Unwind { throw error } catch { outcomes[index] = nil }
+                do { outcomes.append(try refit.run(samples[index])) } catch let error as Unwind { throw error } catch { outcomes.append(nil) }
                 progress.advance(reporting: true)
             }
         }

@@ -4,7 +4,6 @@
 // 4,500 starts, run in parallel; the best converged result wins.
 
 import CalxCore
-import Dispatch
 import Foundation
 
 enum Chinchilla {
@@ -84,25 +83,14 @@ enum Chinchilla {
 
     /// The best converged minimum over `starts`, computed on every core.
     static func bestOfGrid(_ data: Data, delta: Double, starts: [[Double]]) -> Minimum? {
-        let screened = parallelMap(starts) { minimize(data, delta: delta, from: $0, maxIterations: screening, polish: false) }
+        let screened = Parallel.map(starts.count) { index, _ in minimize(data, delta: delta, from: starts[index], maxIterations: screening, polish: false) }
         let leaders = screened.compactMap { $0 }.filter { $0.value.isFinite }.sorted { $0.value < $1.value }.prefix(finalists)
-        let finals = parallelMap(leaders.map(\.point)) { minimize(data, delta: delta, from: $0) }
+        let points = leaders.map(\.point)
+        let finals = Parallel.map(points.count) { index, _ in minimize(data, delta: delta, from: points[index]) }
         let counted = zip(leaders, finals).compactMap { leader, final in
             final.map { Minimum(point: $0.point, value: $0.value, iterations: leader.iterations + $0.iterations, converged: $0.converged) }
         }
         return counted.filter(\.converged).min { $0.value < $1.value }
-    }
-
-    /// `transform` of every element, on every core; results in the order of `inputs`.
-    static func parallelMap<T>(_ inputs: [[Double]], _ transform: @escaping ([Double]) -> T?) -> [T?] {
-        let results = UnsafeMutableBufferPointer<T?>.allocate(capacity: inputs.count)
-        results.initialize(repeating: nil)
-        defer { results.deallocate() }
-        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, inputs.count))
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            for index in stride(from: worker, to: inputs.count, by: workers) { results[index] = transform(inputs[index]) }
-        }
-        return Array(results)
     }
 
     /// fit_chinchilla(N, D, L, delta, start, level)

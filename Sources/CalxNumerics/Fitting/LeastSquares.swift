@@ -77,7 +77,6 @@ enum LeastSquares {
     static func solve(_ problem: LeastSquaresProblem, from start: [Double], maxIterations: Int,
                       strategy: Strategy = .first) throws -> LeastSquaresSolution {
         if strategy.method == .minpack { return try solveMinpack(problem, from: start, maxIterations: maxIterations) }
-        _ = GSL.prepare
         let context = CallbackContext(problem)
         let opaque = Unmanaged.passUnretained(context).toOpaque()
         var fdf = gsl_multifit_nlinear_fdf()

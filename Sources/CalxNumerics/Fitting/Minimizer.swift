@@ -38,7 +38,6 @@ enum Minimizer {
     /// line search gives out first, the result counts as converged if the norm is below `acceptance`.
     static func bfgs(_ objective: Objective, from start: [Double], gradientTolerance: Double, acceptance: Double? = nil,
                      maxIterations: Int) throws -> Minimum {
-        _ = GSL.prepare
         let context = ObjectiveContext(objective)
         var function = gsl_multimin_function_fdf()
         function.n = objective.dimension
@@ -86,7 +85,6 @@ enum Minimizer {
 
     /// Nelder–Mead from `start`, until the simplex is smaller than `sizeTolerance`.
     static func simplex(_ objective: Objective, from start: [Double], sizeTolerance: Double, maxIterations: Int) throws -> Minimum {
-        _ = GSL.prepare
         let context = ObjectiveContext(objective)
         var function = gsl_multimin_function()
         function.n = objective.dimension

@@ -25,7 +25,6 @@ private final class MinpackContext {
 
 extension LeastSquares {
     static func solveMinpack(_ problem: LeastSquaresProblem, from start: [Double], maxIterations: Int) throws -> LeastSquaresSolution {
-        _ = GSL.prepare
         let context = MinpackContext(problem)
         var fdf = gsl_multifit_function_fdf()
         fdf.f = { x, params, f in

@@ -179,7 +179,6 @@ enum Prediction {
 /// Root finding with GSL's Brent solver.
 enum Roots {
     static func brent(_ f: (Double) throws -> Double, _ low: Double, _ high: Double) throws -> Double {
-        _ = GSL.prepare
         if try f(low) == 0 { return low }
         if try f(high) == 0 { return high }
         return try withoutActuallyEscaping(f) { f in
