@@ -40,14 +40,55 @@ struct LeastSquaresSolution {
 }
 
 /// Runs GSL callbacks against Swift closures; a thrown error is kept here, GSL gets
-/// GSL_EBADFUNC and the driver rethrows it once GSL has returned.
-private final class CallbackContext {
-    let problem: LeastSquaresProblem
+/// GSL_EBADFUNC and the driver rethrows it once GSL has returned. Both GSL solver
+/// interfaces (gsl_multifit_nlinear and the older lmsder) call the same two callbacks.
+final class CallbackContext {
+    let residuals: ([Double]) throws -> [Double]
+    let jacobian: (([Double]) throws -> [Double])?
+    let n: Int, p: Int
     var failure: Error?
-    init(_ problem: LeastSquaresProblem) { self.problem = problem }
+
+    init(_ problem: LeastSquaresProblem, jacobian: (([Double]) throws -> [Double])? = nil) {
+        residuals = problem.residuals
+        self.jacobian = jacobian ?? problem.jacobian
+        (n, p) = (problem.n, problem.p)
+    }
+
+    var opaque: UnsafeMutableRawPointer { Unmanaged.passUnretained(self).toOpaque() }
 
     static func from(_ pointer: UnsafeMutableRawPointer?) -> CallbackContext {
         Unmanaged<CallbackContext>.fromOpaque(pointer!).takeUnretainedValue()
+    }
+
+    typealias VectorCallback = @convention(c) (UnsafePointer<gsl_vector>?, UnsafeMutableRawPointer?, UnsafeMutablePointer<gsl_vector>?) -> Int32
+    typealias MatrixCallback = @convention(c) (UnsafePointer<gsl_vector>?, UnsafeMutableRawPointer?, UnsafeMutablePointer<gsl_matrix>?) -> Int32
+
+    /// f(x) into GSL's vector, written in place.
+    static let residualCallback: VectorCallback = { x, params, f in
+        let context = from(params)
+        return context.attempt {
+            let r = try context.residuals(read(x!)), out = f!.pointee
+            for i in r.indices { out.data[i * out.stride] = LeastSquares.bounded(r[i]) }
+        }
+    }
+
+    /// J(x) into GSL's matrix, written in place.
+    static let jacobianCallback: MatrixCallback = { x, params, J in
+        let context = from(params)
+        return context.attempt {
+            let values = try context.jacobian!(read(x!)), matrix = J!.pointee
+            for i in 0..<context.n { for j in 0..<context.p { matrix.data[i * matrix.tda + j] = values[i * context.p + j] } }
+        }
+    }
+
+    private func attempt(_ body: () throws -> Void) -> Int32 {
+        do {
+            try body()
+            return Int32(GSL_SUCCESS)
+        } catch {
+            failure = error
+            return Int32(GSL_EBADFUNC)
+        }
     }
 }
 
@@ -78,39 +119,12 @@ enum LeastSquares {
                       strategy: Strategy = .first) throws -> LeastSquaresSolution {
         if strategy.method == .minpack { return try solveMinpack(problem, from: start, maxIterations: maxIterations) }
         let context = CallbackContext(problem)
-        let opaque = Unmanaged.passUnretained(context).toOpaque()
         var fdf = gsl_multifit_nlinear_fdf()
-        fdf.f = { x, params, f in
-            let context = CallbackContext.from(params)
-            do {
-                let r = try context.problem.residuals(read(x!))
-                let out = f!.pointee
-                for i in r.indices { out.data[i * out.stride] = LeastSquares.bounded(r[i]) }
-                return Int32(GSL_SUCCESS)
-            } catch {
-                context.failure = error
-                return Int32(GSL_EBADFUNC)
-            }
-        }
-        if problem.jacobian != nil {
-            fdf.df = { x, params, J in
-                let context = CallbackContext.from(params)
-                do {
-                    let values = try context.problem.jacobian!(read(x!))
-                    let p = context.problem.p
-                    for i in 0..<context.problem.n {
-                        for j in 0..<p { J!.pointee.data[i * J!.pointee.tda + j] = values[i * p + j] }
-                    }
-                    return Int32(GSL_SUCCESS)
-                } catch {
-                    context.failure = error
-                    return Int32(GSL_EBADFUNC)
-                }
-            }
-        }
+        fdf.f = CallbackContext.residualCallback
+        if problem.jacobian != nil { fdf.df = CallbackContext.jacobianCallback }
         fdf.n = problem.n
         fdf.p = problem.p
-        fdf.params = opaque
+        fdf.params = context.opaque
 
         var parameters = gsl_multifit_nlinear_default_parameters()
         switch strategy.method {

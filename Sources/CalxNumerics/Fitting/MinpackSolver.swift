@@ -1,59 +1,24 @@
 // The last fallback of a least-squares fit: GSL's lmsder, its port of MINPACK's
 // scaled Levenberg–Marquardt (the solver behind scipy's curve_fit). Its trust
-// region bounds the first steps differently, and it finds valleys (NIST MGH17 from
-// start 1) that the newer gsl_multifit_nlinear methods walk past.
+// region bounds the first steps differently from gsl_multifit_nlinear's methods,
+// so it is one more chance where they all end on a plateau.
 
 import CGSL
 import CalxCore
 import Foundation
 
-private final class MinpackContext {
-    let residuals: ([Double]) throws -> [Double]
-    let jacobian: ([Double]) throws -> [Double]
-    let n: Int, p: Int
-    var failure: Error?
-    init(_ problem: LeastSquaresProblem) {
-        residuals = problem.residuals
-        n = problem.n
-        p = problem.p
-        jacobian = problem.jacobian ?? { [residuals, n] u in try Fitter.extrapolatedJacobian(residuals, at: u, n: n) }
-    }
-    static func from(_ pointer: UnsafeMutableRawPointer?) -> MinpackContext {
-        Unmanaged<MinpackContext>.fromOpaque(pointer!).takeUnretainedValue()
-    }
-}
-
 extension LeastSquares {
     static func solveMinpack(_ problem: LeastSquaresProblem, from start: [Double], maxIterations: Int) throws -> LeastSquaresSolution {
-        let context = MinpackContext(problem)
+        // lmsder needs a Jacobian: where the model gives none, central differences with one Richardson step.
+        let context = CallbackContext(problem, jacobian: problem.jacobian ?? { [residuals = problem.residuals, n = problem.n] u in
+            try Fitter.extrapolatedJacobian(residuals, at: u, n: n)
+        })
         var fdf = gsl_multifit_function_fdf()
-        fdf.f = { x, params, f in
-            let context = MinpackContext.from(params)
-            do {
-                let r = try context.residuals(read(x!))
-                let out = f!.pointee
-                for i in r.indices { out.data[i * out.stride] = LeastSquares.bounded(r[i]) }
-                return Int32(GSL_SUCCESS)
-            } catch {
-                context.failure = error
-                return Int32(GSL_EBADFUNC)
-            }
-        }
-        fdf.df = { x, params, J in
-            let context = MinpackContext.from(params)
-            do {
-                let values = try context.jacobian(read(x!))
-                let matrix = J!.pointee
-                for i in 0..<context.n { for j in 0..<context.p { matrix.data[i * matrix.tda + j] = values[i * context.p + j] } }
-                return Int32(GSL_SUCCESS)
-            } catch {
-                context.failure = error
-                return Int32(GSL_EBADFUNC)
-            }
-        }
+        fdf.f = CallbackContext.residualCallback
+        fdf.df = CallbackContext.jacobianCallback
         fdf.n = problem.n
         fdf.p = problem.p
-        fdf.params = Unmanaged.passUnretained(context).toOpaque()
+        fdf.params = context.opaque
         guard let solver = gsl_multifit_fdfsolver_alloc(gsl_multifit_fdfsolver_lmsder, problem.n, problem.p) else {
             throw NativeError("GSL could not allocate a fit of \(problem.n) points and \(problem.p) parameters", stage: .numerics)
         }
