@@ -31,7 +31,8 @@ public enum FitLibrary {
                 throw ArgumentError(position: 6, "the lower bound of \(names[j]) (\(ValueFormatter.number(lo))) is not below its upper bound (\(ValueFormatter.number(hi)))")
             }
             if !b.contains(θ[j]) {
-                throw ArgumentError(position: 3, "the start of \(names[j]), \(ValueFormatter.number(θ[j])), lies outside its bounds")
+                let range = "[\(b.lower.map(ValueFormatter.number) ?? "-inf"), \(b.upper.map(ValueFormatter.number) ?? "inf")]"
+                throw ArgumentError(position: 3, "the start of \(names[j]) (\(ValueFormatter.number(θ[j]))) lies outside its bounds \(range)")
             }
             // MINUIT's sine map cannot leave a start that sits exactly on a bound; nudge it inside.
             if b.isAtBound(θ[j]), let lo = b.lower, let hi = b.upper { θ[j] = lo + (θ[j] == lo ? 1e-6 : 1 - 1e-6) * (hi - lo) }

@@ -77,7 +77,7 @@ enum Fitter {
         let u0 = free.map { spec.bounds[$0].solverValue(spec.start[$0]) }
         let start = try residuals(u0)
         if let bad = start.firstIndex(where: { !$0.isFinite }) {
-            throw NativeError("the model is not finite at the start (point \(bad + 1), x = \(ValueFormatter.number(spec.x[bad])))", stage: .numerics,
+            throw NativeError("the model is \(ValueFormatter.number(start[bad] + spec.y[bad])) at the start, at x[\(bad)] = \(ValueFormatter.number(spec.x[bad]))", stage: .numerics,
                               notes: ["help: choose start values where the model gives numbers for every x"])
         }
         let problem = LeastSquaresProblem(n: n, p: free.count, residuals: residuals, jacobian: jacobian, weights: spec.weights)
