@@ -31,6 +31,13 @@ public enum ValueFormatter {
         return text
     }
 
+    /// x to `digits` significant digits in the same style (0.6118, 3113, 3.971e-24), for
+    /// tables of estimates where full precision would drown the reader.
+    public static func significant(_ x: Double, digits: Int) -> String {
+        guard x.isFinite, x != 0, let rounded = Double(String(format: "%.\(digits)g", x)) else { return number(x) }
+        return number(rounded)
+    }
+
     /// The value as the REPL shows it: strings quoted.
     public static func display(_ value: Value) -> String {
         switch value {

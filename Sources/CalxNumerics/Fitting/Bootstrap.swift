@@ -106,7 +106,7 @@ enum Bootstrap {
 
     static func display(_ rows: [(String, Double, CalxCore.Unit?)], _ intervals: [(se: Double, low: Double, high: Double)],
                         percent: String, count: Int, failed: Int, seed: Int) -> String {
-        func short(_ x: Double) -> String { ValueFormatter.number(UnitRegistry.rounded(x, significantDigits: 4)) }
+        func short(_ x: Double) -> String { ValueFormatter.significant(x, digits: 4) }
         var table = [["param", "estimate", "bootstrap s.e.", "\(percent) percentile CI"]]
         for ((name, estimate, unit), r) in zip(rows, intervals) {
             let suffix = unit.map { " " + $0.symbol } ?? ""

@@ -38,10 +38,10 @@ struct FitData {
         }
     }
 
-    func requireEnough(parameters: Int) throws {
+    func requireEnough(parameters: Int, note: String? = nil) throws {
         guard x.count >= parameters else {
-            throw NativeError("\(x.count) point\(x.count == 1 ? "" : "s") cannot determine \(parameters) parameters",
-                              notes: ["note: a fit needs at least as many points as free parameters, and two more to estimate its errors"])
+            throw NativeError("\(x.count) point\(x.count == 1 ? "" : "s") cannot determine \(parameters) parameter\(parameters == 1 ? "" : "s")",
+                              notes: [note ?? "note: a fit needs at least as many points as free parameters, and more to estimate their errors"])
         }
     }
 }
@@ -55,6 +55,7 @@ extension Arguments {
         if let bad = w.firstIndex(where: { !($0 >= 0) || !$0.isFinite }) {
             throw ArgumentError(position: position, "weights[\(bad)] is \(ValueFormatter.number(w[bad])): weights must be finite and ≥ 0")
         }
+        guard w.contains(where: { $0 > 0 }) else { throw ArgumentError(position: position, "every weight is 0: no point would count") }
         return w
     }
 

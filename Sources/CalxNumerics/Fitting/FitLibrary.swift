@@ -42,11 +42,21 @@ public enum FitLibrary {
         let fixed = names.map { fix[$0] != nil }
         try data.requireEnough(parameters: fixed.filter { !$0 }.count)
         let xUnit = data.xUnit
+        // Data with units and a parameter without: the usual cause of a unit error inside the model.
+        let unitless = names.indices.filter { units[$0] == nil }.map { names[$0] }
+        let unitHint: String? = (data.xUnit != nil || data.yUnit != nil) && !unitless.isEmpty
+            ? "help: the data have units; a parameter takes the unit of its value in start: (start: {\(unitless[0]): 1 \((data.yUnit ?? data.xUnit)?.symbol ?? "")})"
+            : nil
         let model = CurveModel(
             name: "fit", parameters: names, formula: "\(closure.name)(x, \(names.joined(separator: ", ")))",
             values: { x, θ in
                 let values = [QuantityArithmetic.keep(.numbers(x), xUnit)] + θ.indices.map { QuantityArithmetic.keep(.number(θ[$0]), units[$0]) }
-                return try modelOutput(try arguments.call(closure, values), in: data.yUnit, count: x.count, model: closure.name)
+                do {
+                    return try modelOutput(try arguments.call(closure, values), in: data.yUnit, count: x.count, model: closure.name)
+                } catch Unwind.error(var diagnostic) where unitHint != nil {
+                    diagnostic.notes.append(unitHint ?? "")
+                    throw Unwind.error(diagnostic)
+                }
             },
             jacobian: nil, libraryFunction: nil, threadSafe: false)
         let spec = FitSpecification(model: model, x: data.x, y: data.y, weights: try arguments.weights(4, count: data.x.count),

@@ -102,12 +102,17 @@ final class FitSummary {
         var out: [String] = []
         if !outcome.converged { out.append("the fit did not converge: \(outcome.reason ?? "unknown reason")") }
         if dof < 2 {
-            out.append("only \(n) points for \(freeCount) parameters (\(dof) residual degree\(dof == 1 ? "" : "s") of freedom): the parameters are weakly identified")
+            out.append("only \(n) point\(n == 1 ? "" : "s") for \(freeCount) parameter\(freeCount == 1 ? "" : "s") (\(dof) residual degree\(dof == 1 ? "" : "s") of freedom): the parameters are weakly identified")
         }
         let se = standardErrors, p = names.count
-        let unidentified = (0..<p).filter { !spec.fixed[$0] && (!se[$0].isFinite || se[$0] == 0 && dof > 0) }
-        if outcome.conditioning < 1e-12 || !unidentified.isEmpty {
-            let which = unidentified.isEmpty ? "some parameters" : unidentified.map { names[$0] }.joined(separator: ", ")
+        // A parameter on its bound has a zero column in the solver's Jacobian (the bound's map is
+        // flat there); only a singular Jacobian away from bounds means the data cannot fix a parameter.
+        let atBound = (0..<p).filter { !spec.fixed[$0] && spec.bounds[$0].isAtBound(outcome.parameters[$0]) }
+        if outcome.conditioning < 1e-12, atBound.isEmpty {
+            let variances = (0..<p).map { outcome.covariance[$0 * p + $0] }
+            let largest = variances.filter(\.isFinite).max() ?? 0
+            let suspects = (0..<p).filter { !spec.fixed[$0] && (!variances[$0].isFinite || variances[$0] == 0 || variances[$0] >= 1e-3 * largest) }
+            let which = suspects.count == freeCount || suspects.isEmpty ? "some parameters are" : suspects.map { names[$0] }.joined(separator: ", ") + (suspects.count == 1 ? " is" : " are")
             out.append("\(which) not identified by the data: the Jacobian is singular")
         }
         for (j, (low, high)) in intervals.enumerated() where !spec.fixed[j] && low.isFinite && high.isFinite {
@@ -133,7 +138,7 @@ final class FitSummary {
 
     var percent: String { ValueFormatter.number(level * 100) + "%" }
 
-    func short(_ x: Double) -> String { ValueFormatter.number(UnitRegistry.rounded(x, significantDigits: 4)) }
+    func short(_ x: Double) -> String { ValueFormatter.significant(x, digits: 4) }
 
     /// A record of one value per parameter, each in the parameter's unit.
     func byParameter(_ values: [Value]) -> Value {
@@ -195,7 +200,8 @@ final class FitSummary {
     var display: String {
         let θ = outcome.parameters, se = standardErrors, ci = intervals
         var lines = ["\(model.name): " + (model.formula ?? "\(model.name)(x, \(names.joined(separator: ", ")))")]
-        var status = "n = \(n), " + (outcome.converged ? "converged in \(outcome.iterations) iteration\(outcome.iterations == 1 ? "" : "s")" : "NOT converged")
+        let converged = outcome.iterations == 0 ? "solved directly" : "converged in \(outcome.iterations) iteration\(outcome.iterations == 1 ? "" : "s")"
+        var status = "n = \(n), " + (outcome.converged ? converged : "NOT converged")
         if let method { status += ", " + method }
         lines.append(status)
         let header = ["param", "estimate", "std. error", "\(percent) CI"]

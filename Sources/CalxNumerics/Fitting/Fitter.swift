@@ -146,10 +146,13 @@ enum Fitter {
                 }
                 return (value(r), gradient)
             })
-        let tolerance = 1e-10 * max(1, abs(try objective.value(u0)))
-        let bfgs = try Minimizer.bfgs(objective, from: u0, gradientTolerance: tolerance, maxIterations: maxIterations)
+        // BFGS runs as far as its line search can; the result counts as converged where the
+        // gradient is small for the precision a (possibly finite-difference) gradient has.
+        let scale = max(1, abs(try objective.value(u0)))
+        let bfgs = try Minimizer.bfgs(objective, from: u0, gradientTolerance: 1e-10 * scale, acceptance: 1e-5 * scale,
+                                      maxIterations: maxIterations)
         if bfgs.converged { return bfgs }
-        let simplex = try Minimizer.simplex(objective, from: bfgs.point, sizeTolerance: 1e-10, maxIterations: 20 * maxIterations)
+        let simplex = try Minimizer.simplex(objective, from: bfgs.point, sizeTolerance: 1e-7, maxIterations: 20 * maxIterations)
         return simplex.value <= bfgs.value ? simplex : bfgs
     }
 

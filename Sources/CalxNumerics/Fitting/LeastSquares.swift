@@ -235,25 +235,27 @@ enum LeastSquares {
     static func solveWithRescue(_ problem: LeastSquaresProblem, from start: [Double], maxIterations: Int) throws
         -> (LeastSquaresSolution, rescue: (parameter: Int, factor: Double)?) {
         func good(_ s: LeastSquaresSolution) -> Bool { s.status == .converged && s.conditioning >= 1e-12 }
+        // A retry wins only by converging where the best did not, or to a lower minimum.
         func better(_ a: LeastSquaresSolution, than b: LeastSquaresSolution) -> Bool {
-            if good(a) != good(b) { return good(a) }
-            if (a.status == .converged) != (b.status == .converged) { return a.status == .converged }
-            return a.cost < b.cost || !b.cost.isFinite && a.cost.isFinite
+            guard a.status == .converged else { return false }
+            return b.status != .converged || (a.cost < b.cost && (good(a) || !good(b)))
         }
         var best = try solve(problem, from: start, maxIterations: maxIterations)
         var rescue: (Int, Double)?
-        for strategy in Strategy.fallbacks where !good(best) {
+        // Running out of max_iter is the user's limit, not a plateau: it is reported, not rescued.
+        func needsRescue() -> Bool { !good(best) && best.status != .maxIterations }
+        for strategy in Strategy.fallbacks where needsRescue() {
             if let retry = try? solve(problem, from: start, maxIterations: maxIterations, strategy: strategy), better(retry, than: best) {
                 best = retry
             }
         }
-        for k in start.indices where !good(best) {
+        for k in start.indices where needsRescue() {
             for factor in [0.1, 10, 0.01, 100] {
                 var moved = start
                 moved[k] = start[k] == 0 ? factor : start[k] * factor
                 for strategy in [Strategy.first, Strategy(method: .geodesicAcceleration)] {
                     guard let retry = try? solve(problem, from: moved, maxIterations: maxIterations, strategy: strategy),
-                          better(retry, than: best), retry.cost < best.cost || !best.cost.isFinite else { continue }
+                          better(retry, than: best) else { continue }
                     (best, rescue) = (retry, (k, factor))
                 }
             }

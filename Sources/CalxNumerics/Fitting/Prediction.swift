@@ -69,10 +69,18 @@ enum Prediction {
     static func predict(_ arguments: Arguments) throws -> Value {
         let curve = try FittedCurve(arguments[0], arguments, position: 0)
         let x = arguments[1]
-        guard magnitudes(x) != nil else { throw arguments.mismatch(1, expected: "a number or a vector") }
-        let fitted = try curve.evaluate(x, curve.parameters, arguments)
-        guard try arguments.bool(2) else { return fitted }
-        guard let (center, unit) = magnitudes(fitted) else { throw NativeError("the model returned \(ValueFormatter.brief(fitted))") }
+        // The curve's values in y's unit (a model on % data computes plain fractions).
+        let yUnit = curve.record["y"].flatMap(magnitudes)?.1
+        func evaluate(_ parameters: [Value]) throws -> [Double] {
+            let value = try curve.evaluate(x, parameters, arguments)
+            guard let (numbers, _) = magnitudes(value) else {
+                throw NativeError("\(curve.function.name)() returned \(ValueFormatter.brief(value)); a model returns numbers")
+            }
+            return try modelOutput(value, in: yUnit, count: numbers.count, model: curve.function.name)
+        }
+        let center = try evaluate(curve.parameters)
+        let scalar = center.count == 1 && !isVector(x) && magnitudes(x) != nil
+        guard try arguments.bool(2) else { return QuantityArithmetic.keep(scalar ? .number(center[0]) : .numbers(center), yUnit) }
         // Delta method: var ŷ = gᵀ Σ g, with g = ∂ŷ/∂θ by central differences.
         let p = curve.names.count
         var gradients: [[Double]] = []
@@ -85,7 +93,7 @@ enum Prediction {
             func shifted(_ step: Double) throws -> [Double] {
                 var moved = curve.parameters
                 moved[j] = QuantityArithmetic.keep(.number(value[0] + step), parameterUnit)
-                return magnitudes(try curve.evaluate(x, moved, arguments))?.0 ?? []
+                return try evaluate(moved)
             }
             let (up, down) = (try shifted(h), try shifted(-h))
             gradients.append(zip(up, down).map { ($0 - $1) / (2 * h) })
@@ -96,12 +104,14 @@ enum Prediction {
             for a in 0..<p { for b in 0..<p { variance += gradients[a][i] * curve.covariance[a * p + b] * gradients[b][i] } }
             return t * max(variance, 0).squareRoot()
         }
-        let xs = magnitudes(x)!
-        let column = { (values: [Double]) in QuantityArithmetic.keep(.numbers(values), unit) }
-        return .table(Table(names: ["x", "y", "lower", "upper"],
-                            columns: [QuantityArithmetic.keep(.numbers(xs.0), xs.1), column(center),
-                                      column(zip(center, halfWidths).map { $0 - $1 }), column(zip(center, halfWidths).map { $0 + $1 })],
-                            rowCount: center.count))
+        let column = { (values: [Double]) in QuantityArithmetic.keep(.numbers(values), yUnit) }
+        var names = ["y", "lower", "upper"]
+        var columns = [column(center), column(zip(center, halfWidths).map { $0 - $1 }), column(zip(center, halfWidths).map { $0 + $1 })]
+        if let (xs, xUnit) = magnitudes(x), xs.count == center.count {
+            names.insert("x", at: 0)
+            columns.insert(QuantityArithmetic.keep(.numbers(xs), xUnit), at: 0)
+        }
+        return .table(Table(names: names, columns: columns, rowCount: center.count))
     }
 
     /// solve(f, y): the x at which the fitted curve reaches y.
@@ -112,7 +122,13 @@ enum Prediction {
             throw arguments.mismatch(0, expected: "a fit result")
         }
         guard let (targets, targetUnit) = magnitudes(arguments[1]) else { throw arguments.mismatch(1, expected: "a number or a vector") }
-        let ys = try targets.map { try ScalingFits.number(QuantityArithmetic.keep(.number($0), targetUnit), in: yUnit, arguments, 1) }
+        let ys = try targets.map { target -> Double in
+            do {
+                return try ScalingFits.number(QuantityArithmetic.keep(.number(target), targetUnit), in: yUnit, arguments, 1)
+            } catch is ArgumentError {
+                throw ArgumentError(position: 1, "a target of the fit's y is \(yUnit.map { "in " + $0.symbol } ?? "a plain number"), not \(targetUnit.map { "in " + $0.symbol } ?? "a plain number")")
+            }
+        }
         let solutions = try ys.map { y -> Double in
             switch curve.method {
             case "fit_sigmoid": return try invertSigmoid(curve, y)
@@ -135,12 +151,12 @@ enum Prediction {
         }
     }
 
-    static func short(_ x: Double) -> String { ValueFormatter.number(UnitRegistry.rounded(x, significantDigits: 6)) }
+    static func short(_ x: Double) -> String { ValueFormatter.significant(x, digits: 6) }
 
     static func invertSigmoid(_ curve: FittedCurve, _ r: Double) throws -> Double {
         let (a, b, mid, r0) = (curve.number("A"), curve.number("B"), curve.number("Cmid"), curve.number("R0"))
         guard (r - r0) * (a - r) > 0 else {
-            throw NativeError("the curve never reaches \(short(r)): it rises from R0 = \(short(r0)) towards A = \(short(a)) without reaching either",
+            throw NativeError("the curve never reaches \(short(r)): it runs between R0 = \(short(r0)) and A = \(short(a)) without reaching either",
                               notes: ["note: a target must lie strictly between R0 and A"])
         }
         return mid * pow((a - r0) / (r - r0) - 1, -1 / b)
@@ -164,11 +180,13 @@ enum Prediction {
             return try modelOutput(value, in: yUnit, count: 1, model: curve.function.name)[0] - y
         }
         var (low, high) = (xs.min() ?? 0, xs.max() ?? 1)
+        let (dataLow, dataHigh) = (low, high)
         var widenings = 0
         while try g(low) * g(high) > 0 {
             widenings += 1
             guard widenings <= 20 else {
-                throw NativeError("the fitted curve does not reach \(short(y)) between x = \(short(low)) and \(short(high))")
+                let (from, to) = (try g(dataLow) + y, try g(dataHigh) + y)
+                throw NativeError("the fitted curve never reaches \(short(y)): over the data (x from \(short(dataLow)) to \(short(dataHigh))) it runs from \(short(from)) to \(short(to)), and no x far beyond crosses it")
             }
             if low > 0 { (low, high) = (low / 10, high * 10) } else { let width = high - low; (low, high) = (low - width, high + width) }
         }

@@ -18,7 +18,8 @@ enum ScalingFits {
         let units = [data.yUnit, nil, data.xUnit, data.yUnit]
         let r0 = try arguments.optional(2).map { try number($0, in: data.yUnit, arguments, 2) }
         let fixed = [false, false, false, r0 != nil]
-        try data.requireEnough(parameters: fixed.filter { !$0 }.count)
+        try data.requireEnough(parameters: fixed.filter { !$0 }.count,
+                               note: arguments.optional(3) == nil ? nil : "note: from: keeps only the points at or above it")
         var base = FitSpecification(model: model, x: data.x, y: data.y, weights: try arguments.weights(5, count: data.x.count),
                                     start: [], fixed: fixed, bounds: Array(repeating: .none, count: 4),
                                     maxIterations: try arguments.integer(6, minimum: 1))
