@@ -116,7 +116,8 @@ final class FitSummary {
             out.append("\(which) not identified by the data: the Jacobian is singular")
         }
         for (j, (low, high)) in intervals.enumerated() where !spec.fixed[j] && low.isFinite && high.isFinite {
-            let wide = low > 0 ? high / low > 100 : high < 0 ? low / high > 100 : se[j] > 10 * abs(outcome.parameters[j])
+            // Same sign: the ends a hundredfold apart. Either side of zero: a half-width ten times the estimate.
+            let wide = low > 0 ? high / low > 100 : high < 0 ? low / high > 100 : (high - low) / 2 > 10 * abs(outcome.parameters[j])
             if wide {
                 out.append("the \(percent) interval of \(names[j]) spans orders of magnitude ([\(short(low)), \(short(high))])")
             }

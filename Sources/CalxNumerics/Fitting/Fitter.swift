@@ -123,6 +123,10 @@ enum Fitter {
                 cov[i * p + j] = freeCovariance[a * free.count + b] * spec.bounds[i].derivative(u[a]) * spec.bounds[j].derivative(u[b])
             }
         }
+        // Not identified at the solution and already at the start (no bound involved): the model's fault.
+        if conditioning < 1e-12, !free.contains(where: { spec.bounds[$0].isAtBound(θ[$0]) }) {
+            try checkIdentifiable(spec, free: free, jacobian: try jacobian?(u0) ?? finiteDifferenceJacobian(residuals, at: u0, n: n))
+        }
         return FitOutcome(parameters: θ, covariance: cov, residuals: r, rss: rss, objective: objective,
                           iterations: iterations, converged: converged && rss.isFinite, reason: reason, conditioning: conditioning,
                           notes: notes)
@@ -200,12 +204,32 @@ enum Fitter {
         }
         gsl_multifit_nlinear_covar(matrix, 0, result)
         let cov = (0..<p * p).map { gsl_matrix_get(result, $0 / p, $0 % p) }
-        // The condition number from the singular values of √W·J (one SVD of a small matrix).
-        let v = gsl_matrix_alloc(p, p)!, s = gsl_vector_alloc(p)!, work = gsl_vector_alloc(p)!
-        defer { gsl_matrix_free(v); gsl_vector_free(s); gsl_vector_free(work) }
+        return (cov, singularValues(J, n: n, p: p, weights: weights).conditioning)
+    }
+
+    /// The SVD of √W·J: its reciprocal condition number, and the direction in parameter
+    /// space along which it is smallest (where the model's values do not move).
+    static func singularValues(_ J: [Double], n: Int, p: Int, weights: [Double]?) -> (conditioning: Double, flattest: [Double]) {
+        guard n >= p else { return (0, []) }
+        let matrix = gsl_matrix_alloc(n, p)!, v = gsl_matrix_alloc(p, p)!, s = gsl_vector_alloc(p)!, work = gsl_vector_alloc(p)!
+        defer { gsl_matrix_free(matrix); gsl_matrix_free(v); gsl_vector_free(s); gsl_vector_free(work) }
         for i in 0..<n { for j in 0..<p { gsl_matrix_set(matrix, i, j, J[i * p + j] * (weights?[i] ?? 1).squareRoot()) } }
-        guard n >= p, gsl_linalg_SV_decomp(matrix, v, s, work) == GSL_SUCCESS else { return (cov, 0) }
-        let largest = gsl_vector_max(s), smallest = gsl_vector_min(s)
-        return (cov, largest > 0 && largest.isFinite ? smallest / largest : 0)
+        guard J.allSatisfy(\.isFinite), gsl_linalg_SV_decomp(matrix, v, s, work) == GSL_SUCCESS else { return (0, []) }
+        let largest = gsl_vector_max(s), smallest = gsl_vector_min(s), column = gsl_vector_min_index(s)
+        return (largest > 0 && largest.isFinite ? smallest / largest : 0, (0..<p).map { gsl_matrix_get(v, $0, column) })
+    }
+
+    /// Parameters the model cannot tell apart at the start (a singular Jacobian there too):
+    /// a mistake in the model, which no data can fix. Names them in an error.
+    static func checkIdentifiable(_ spec: FitSpecification, free: [Int], jacobian: [Double]) throws {
+        let (conditioning, flattest) = singularValues(jacobian, n: spec.x.count, p: free.count, weights: spec.weights)
+        guard conditioning < 1e-12, !flattest.isEmpty else { return }
+        let involved = free.indices.filter { abs(flattest[$0]) > 0.1 }.map { spec.model.parameters[free[$0]] }
+        let names = involved.count > 1 ? involved.dropLast().joined(separator: ", ") + " and " + (involved.last ?? "") : involved.first ?? "the parameters"
+        throw NativeError(involved.count > 1 ? "the model cannot tell \(names) apart: its Jacobian is singular" : "the model does not depend on \(names): its Jacobian is singular",
+                          stage: .numerics,
+                          notes: ["note: changing \(involved.count > 1 ? "them together" : "it") in one direction leaves every value of the model unchanged",
+                                  involved.count > 1 ? "help: fix one of them (fix: {\(involved[0]): …}) or write the model with fewer parameters"
+                                                     : "help: fix it (fix: {\(names): …}) or take it out of the model"])
     }
 }
