@@ -3,6 +3,7 @@
 
 import CalxCore
 import CalxNumerics
+import CalxPlot
 import Foundation
 
 /// What a session reports about one piece of source.
@@ -44,7 +45,7 @@ public final class Session {
     /// Every native function, by the name its Stdlib declaration uses.
     public static let natives: [String: NativeBody] = [
         MathLibrary.natives, VectorLibrary.natives, TextLibrary.natives, TableLibrary.natives, UnitLibrary.natives,
-        SpecialFunctions.natives, Statistics.natives, FitLibrary.natives,
+        SpecialFunctions.natives, Statistics.natives, FitLibrary.natives, PlotLibrary.natives,
     ].reduce(into: [:]) { all, library in all.merge(library) { first, _ in first } }
 
     public init(settings: Settings = Settings()) {

@@ -202,6 +202,26 @@ fn all(mask) = len(mask) == 0 or sum(mask) == len(mask)
 fn keys(x)
 
 """#####,
+        "plot": #####"""
+# Figures: each function returns a figure, which the REPL draws in the terminal and a
+# notebook writes as an SVG file. Every one takes title, xlabel, ylabel, and xlog/ylog
+# for logarithmic axes; units of the data join the axis labels.
+
+## Points at (x, y).
+fn scatter(x, y, label = nil, title = nil, xlabel = nil, ylabel = nil, xlog = nil, ylog = nil)
+## A line through (x, y).
+fn line(x, y, label = nil, title = nil, xlabel = nil, ylabel = nil, xlog = nil, ylog = nil)
+## A shaded band between lower and upper over x.
+fn band(x, lower, upper, label = nil, title = nil, xlabel = nil, ylabel = nil, xlog = nil, ylog = nil)
+## A histogram of v in equal-width bins.
+fn hist(v, bins = 20, label = nil, title = nil, xlabel = nil, ylabel = nil, xlog = nil, ylog = nil)
+## One bar per label.
+fn bar(labels, values, label = nil, title = nil, xlabel = nil, ylabel = nil, xlog = nil, ylog = nil)
+## Figures overlaid on one set of axes; a fit result as its data, fitted curve and
+## confidence band; or plot(x, y) as a line. Named options: title, xlabel, ylabel, xlog, ylog.
+fn plot(...items)
+
+"""#####,
         "prelude": #####"""
 # The prelude: loaded before every program. It only imports.
 use units
@@ -211,6 +231,7 @@ use core/text
 use core/tables
 use stats/summary
 use stats/fitting
+use plot
 
 """#####,
         "stats/fitting": #####"""

@@ -26,7 +26,7 @@ struct CalxCommand: ParsableCommand {
         abstract: "Calx: a small language for the economics of compute — numbers, vectors, tables, fits.",
         discussion: "With no arguments on a terminal, starts the REPL; with standard input not a terminal, runs it as a program.",
         version: "0.1.0",
-        subcommands: [Run.self])
+        subcommands: [Run.self, Render.self, Check.self])
 
     @Option(name: .customShort("e"), help: ArgumentHelp("Runs PROGRAM and prints the value of its last expression.", valueName: "PROGRAM"))
     var expression: String?

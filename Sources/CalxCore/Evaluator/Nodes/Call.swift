@@ -109,7 +109,7 @@ extension Runtime {
 
     /// Natives whose `...rest` also collects named arguments, as `table(a: [1], b: [2])` does.
     /// Any other unknown name is a mistake to report, not to drop: `print(x, sep: ",")`.
-    static let nativesTakingNamedArguments: Set<String> = ["table"]
+    static let nativesTakingNamedArguments: Set<String> = ["table", "plot"]
 
     static func takes(_ code: FunctionCode) -> String {
         let required = code.requiredCount, fixed = code.fixedCount
