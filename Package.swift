@@ -46,6 +46,9 @@ let package = Package(
         .testTarget(
             name: "CalxGoldenTests", dependencies: ["Calx", "CalxTestSupport", "calx"],
             exclude: ["Golden"], swiftSettings: language),
+        .testTarget(
+            name: "CalxNotebookTests", dependencies: ["CalxNotebook", "CalxTestSupport", "calx"],
+            exclude: ["Notebooks"], swiftSettings: language),
         .testTarget(name: "CalxREPLTests", dependencies: ["CalxREPL", "CalxTestSupport", "calx"], swiftSettings: language),
     ]
 )

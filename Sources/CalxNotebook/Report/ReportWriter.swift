@@ -22,40 +22,47 @@ public enum ReportWriter {
         var out = ""
         var figures: [(String, String)] = []
         let front = run.notebook.frontMatter
-        if let title = front.title { out += "# \(title)\n\n" }
+        if let title = front.title { out += "# \(title)\n" }
         let byline = [front.author.map { "**\($0)**" }, front.date].compactMap { $0 }
-        if !byline.isEmpty { out += byline.joined(separator: " · ") + "\n\n" }
+        if !byline.isEmpty { out += "\n" + byline.joined(separator: " · ") + "\n" }
 
         for (index, block) in run.notebook.blocks.enumerated() {
             switch block {
             case .verbatim(let text): out += text
             case .prose(let text, _): out += run.prose[index] ?? text
             case .code(let cell):
-                let result = run.results[cell.number] ?? CellResult(state: .notRun)
-                if cell.options.echo { out += fenced(cell.source, language: "calx", fence: cell.fence) }
-                switch result.state {
-                case .skipped: continue
-                case .notRun:
-                    out += "> cell \(cell.number) did not run: an earlier cell stopped the notebook\n\n"
-                    continue
-                case .ran, .failed: break
-                }
-                if let error = result.error {
-                    out += fenced((cell.options.output ? result.printed : "") + error, language: "text", fence: "```")
-                    continue
-                }
-                guard cell.options.output else { continue }
-                if !result.printed.isEmpty { out += fenced(result.printed, language: "text", fence: "```") }
-                out += shown(result.value, cell: cell, figures: &figures, folder: folder)
+                // A cell's blocks are separated by one blank line; the prose around keeps its own.
+                out += cellBlocks(cell, run.results[cell.number] ?? CellResult(state: .notRun), figures: &figures, folder: folder)
+                    .joined(separator: "\n")
             }
         }
         if let stopped = run.stoppedAt {
             let skipped = run.results.filter { $0.value.state == .notRun }.keys.sorted()
             out += "\n---\n\n**The run stopped at cell \(stopped).**"
-            if !skipped.isEmpty { out += " Cells \(skipped.map(String.init).joined(separator: ", ")) did not run." }
+            if !skipped.isEmpty {
+                out += skipped.count == 1 ? " Cell \(skipped[0]) did not run." : " Cells \(skipped.map(String.init).joined(separator: ", ")) did not run."
+            }
             out += "\n"
         }
         return Report(markdown: out, figures: figures, figuresFolder: folder)
+    }
+
+    /// The Markdown blocks of one cell: its code, then what it printed, its value or its error.
+    static func cellBlocks(_ cell: CodeCell, _ result: CellResult, figures: inout [(String, String)], folder: String) -> [String] {
+        var blocks: [String] = []
+        if cell.options.echo { blocks.append(fenced(cell.source, language: "calx", fence: cell.fence)) }
+        switch result.state {
+        case .skipped: return blocks
+        case .notRun: return blocks + ["> cell \(cell.number) did not run: an earlier cell stopped the notebook\n"]
+        case .ran, .failed: break
+        }
+        if let error = result.error {
+            return blocks + [fenced((cell.options.output ? result.printed : "") + error, language: "text", fence: "```")]
+        }
+        guard cell.options.output else { return blocks }
+        if !result.printed.isEmpty { blocks.append(fenced(result.printed, language: "text", fence: "```")) }
+        let value = shown(result.value, cell: cell, figures: &figures, folder: folder)
+        return value.isEmpty ? blocks : blocks + [value]
     }
 
     /// A cell's value in the report: a figure, a table, a fit, or text.
@@ -67,11 +74,11 @@ public enum ReportWriter {
             let width = (cell.options.figureWidth ?? 7) * 96, height = (cell.options.figureHeight ?? 5) * 96
             figures.append((name, SVGRenderer.render(figure, width: width, height: height)))
             let caption = cell.options.figureCaption ?? figure.title ?? ""
-            return "![\(caption)](\(folder)/\(name))\n\n" + (cell.options.figureCaption.map { "*\($0)*\n\n" } ?? "")
+            return "![\(caption)](\(folder)/\(name))\n" + (cell.options.figureCaption.map { "\n*\($0)*\n" } ?? "")
         }
         switch value {
-        case .table(let table): return MarkdownTables.table(table) + "\n"
-        case .record(let record) where record.kind == "fit": return MarkdownTables.fit(record) + "\n"
+        case .table(let table): return MarkdownTables.table(table)
+        case .record(let record) where record.kind == "fit": return MarkdownTables.fit(record)
         default: return fenced(ValueFormatter.display(value) + "\n", language: "text", fence: "```")
         }
     }
@@ -80,6 +87,6 @@ public enum ReportWriter {
         // A fence longer than any run of backticks inside, so the block cannot end early.
         var marker = fence
         while text.contains(marker) { marker += "`" }
-        return marker + language + "\n" + text + (text.hasSuffix("\n") ? "" : "\n") + marker + "\n\n"
+        return marker + language + "\n" + text + (text.hasSuffix("\n") ? "" : "\n") + marker + "\n"
     }
 }
