@@ -270,8 +270,9 @@ fn predict(f, x, band = false)
 fn solve(f, y)
 ## Refits f on n resamples of its data (rows drawn with replacement, seeded) and gives
 ## bootstrap standard errors and percentile intervals; stat (a function of the refitted
-## parameters, like g => g.A) bootstraps a derived quantity instead.
-fn bootstrap(f, n = 1000, seed = 1, stat = nil, level = 0.95)
+## parameters, like g => g.A) bootstraps a derived quantity instead. The seed defaults
+## to a notebook's params.seed, else 1.
+fn bootstrap(f, n = 1000, seed = nil, stat = nil, level = 0.95)
 
 ## The Chinchilla loss law E + A/N^alpha + B/D^beta, for x a record or table with
 ## fields N (parameters) and D (training tokens).

@@ -147,6 +147,29 @@ final class NotebookCommandTests: XCTestCase {
         XCTAssertEqual(leftovers, [])
     }
 
+    func testWatchRendersAgainWhenTheNotebookChanges() throws {
+        let notebook = try write("w.md", "```calx\nprint(\"one\")\n```\n")
+        let report = folder.appendingPathComponent("w.report.md")
+        let process = Process()
+        process.executableURL = Paths.calx
+        process.arguments = ["render", "--watch", notebook]
+        process.currentDirectoryURL = folder
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        defer { process.terminate(); process.waitUntilExit() }
+        func waitFor(_ text: String) -> Bool {
+            for _ in 0..<100 {
+                if let report = try? String(contentsOf: report, encoding: .utf8), report.contains(text) { return true }
+                Thread.sleep(forTimeInterval: 0.1)
+            }
+            return false
+        }
+        XCTAssertTrue(waitFor("one"))
+        Thread.sleep(forTimeInterval: 1.1)  // a later modification time than the first render saw
+        _ = try write("w.md", "```calx\nprint(\"two\")\n```\n")
+        XCTAssertTrue(waitFor("two"))
+    }
+
     func testAnUnclosedFenceIsAnErrorWithItsLine() throws {
         let notebook = try write("open.md", "# Title\n\n```calx\nx = 1\n")
         let result = try calx(["render", notebook])

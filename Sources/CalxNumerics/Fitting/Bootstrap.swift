@@ -16,7 +16,7 @@ enum Bootstrap {
         }
         guard let refit = state.refit else { throw NativeError("this fit cannot be bootstrapped") }
         let count = try arguments.integer(1, minimum: 1)
-        let seed = try arguments.integer(2, minimum: 0)
+        let seed = arguments.optional(2) == nil ? defaultSeed(arguments) : try arguments.integer(2, minimum: 0)
         let level = try arguments.probability(4)
         let summary = state.summary
         let points = summary.n
@@ -94,6 +94,16 @@ enum Bootstrap {
         let percent = ValueFormatter.number(level * 100) + "%"
         let text = display(statistics.map { ($0.name, $0.estimate, $0.unit) }, rows, percent: percent, count: count, failed: failed, seed: seed)
         return .record(Record(names: fields.map(\.0), values: fields.map(\.1), kind: "bootstrap", summary: { _ in text }))
+    }
+
+    /// Without `seed:`, a notebook's `params.seed` (so `calx render -p seed=7` reseeds every
+    /// bootstrap), else 1: the same result on every run either way.
+    static func defaultSeed(_ arguments: Arguments) -> Int {
+        if case .record(let params)? = arguments.runtime.globals.value(of: "params"), case .number(let seed)? = params["seed"],
+           seed >= 0, seed == seed.rounded(), seed < 1e15 {
+            return Int(seed)
+        }
+        return 1
     }
 
     /// Row indexes of each resample, drawn in order from one Mersenne Twister.
