@@ -274,6 +274,10 @@ fn solve(f, y)
 ## to a notebook's params.seed, else 1.
 fn bootstrap(f, n = 1000, seed = nil, stat = nil, level = 0.95)
 
+## The x between low and high where f(x) = 0 (GSL's Brent solver); f must change sign there.
+## @example round(root(x => x^2 - 2, 0, 2), 12)  # 1.414213562373
+fn root(f, low, high)
+
 ## The Chinchilla loss law E + A/N^alpha + B/D^beta, for x a record or table with
 ## fields N (parameters) and D (training tokens).
 ## @example chinchilla_loss({N: 1e9, D: 2e10}, 400, 400, 1.7, 0.34, 0.28)  # 2.5705069546382315
@@ -448,6 +452,9 @@ elementary_charge = 1.602176634e-19 C
 ## quotes when a variable or function has its name: value_of(90 s, "min").
 ## @example value_of(1.5 h, "min")  # 90
 fn value_of(q, unit)
+## The dimension of a quantity by name, "1" for a plain number: for checking units in Calx.
+## @example dimension_of(3 kWh)  # "Energy"
+fn dimension_of(q)
 
 """#####,
     ]

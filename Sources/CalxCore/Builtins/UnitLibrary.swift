@@ -31,6 +31,12 @@ public enum UnitLibrary {
     }
 
     public static let natives: [String: NativeBody] = [
+        // "Energy", "Currency / Time", or "1" for a plain number: for checks written in Calx.
+        "dimension_of": { arguments in
+            let (_, unit) = QuantityArithmetic.split(arguments[0])
+            guard let unit, !unit.dimension.isNone else { return .string("1") }
+            return .string(arguments.runtime.globals.units.name(of: unit.dimension))
+        },
         "value_of": { arguments in
             let target = try unit(arguments, 1)
             let (magnitude, unit) = QuantityArithmetic.split(arguments[0])

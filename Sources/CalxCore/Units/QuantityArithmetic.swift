@@ -6,7 +6,7 @@ import Foundation
 
 public enum QuantityArithmetic {
     /// A value's magnitude (a number or a vector of numbers) and its unit, nil for plain numbers.
-    static func split(_ value: Value) -> (magnitude: Value, unit: Unit?) {
+    public static func split(_ value: Value) -> (magnitude: Value, unit: Unit?) {
         switch value {
         case .quantity(let x, let unit): return (.number(x), unit)
         case .quantities(let xs, let unit): return (.numbers(xs), unit)

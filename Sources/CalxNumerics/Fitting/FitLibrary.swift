@@ -143,5 +143,6 @@ public enum FitLibrary {
         "fit_chinchilla": Chinchilla.fit,
         "optimal_allocation": Chinchilla.optimalAllocation,
         "pass_at_k": PassAtK.native,
+        "root": Roots.native,
     ]
 }

@@ -196,6 +196,39 @@ enum Prediction {
 
 /// Root finding with GSL's Brent solver.
 enum Roots {
+    /// root(f, low, high): the x in [low, high] where f(x) = 0, f changing sign there.
+    static func native(_ arguments: Arguments) throws -> Value {
+        let function = try arguments.function(0)
+        let (lowValue, unit) = QuantityArithmetic.split(arguments[1])
+        let (highValue, highUnit) = QuantityArithmetic.split(arguments[2])
+        guard case .number(var low) = lowValue, case .number(var high) = highValue else {
+            throw arguments.mismatch(1, expected: "two numbers (or quantities) bracketing the root")
+        }
+        if let unit, let highUnit, unit !== highUnit {
+            guard unit.dimension == highUnit.dimension, case .number(let converted) = QuantityArithmetic.convert(.number(high), from: highUnit, to: unit) else {
+                throw ArgumentError(position: 2, "low and high must have the same dimension")
+            }
+            high = converted
+        } else if (unit == nil) != (highUnit == nil) {
+            throw ArgumentError(position: 2, "low and high must both be plain numbers or both quantities")
+        }
+        if low > high { (low, high) = (high, low) }
+        func f(_ x: Double) throws -> Double {
+            let value = try arguments.call(function, [QuantityArithmetic.keep(.number(x), unit)])
+            let (magnitude, _) = QuantityArithmetic.split(value)
+            guard case .number(let y) = magnitude else { throw NativeError("\(function.name)() returned \(ValueFormatter.brief(value)); root() needs a number") }
+            return y
+        }
+        let a: Double = try f(low), b: Double = try f(high)
+        guard a * b <= 0 else {
+            throw NativeError("\(function.name)() has the same sign at both ends (\(short(a)) and \(short(b))): the interval does not bracket a root",
+                              notes: ["help: give low and high where the function has opposite signs"])
+        }
+        return QuantityArithmetic.keep(.number(try brent(f, low, high)), unit)
+    }
+
+    static func short(_ x: Double) -> String { ValueFormatter.significant(x, digits: 6) }
+
     static func brent(_ f: (Double) throws -> Double, _ low: Double, _ high: Double) throws -> Double {
         if try f(low) == 0 { return low }
         if try f(high) == 0 { return high }
