@@ -170,6 +170,12 @@ final class NotebookCommandTests: XCTestCase {
         XCTAssertTrue(waitFor("two"))
     }
 
+    func testAReportGoesIntoFoldersThatDoNotExistYet() throws {
+        let notebook = try write("nb.md", "```calx\nprint(3)\n```\n")
+        XCTAssertEqual(try calx(["render", notebook, "-o", "reports/2026/nb.md"]).status, 0)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: folder.appendingPathComponent("reports/2026/nb.md").path))
+    }
+
     func testAnUnclosedFenceIsAnErrorWithItsLine() throws {
         let notebook = try write("open.md", "# Title\n\n```calx\nx = 1\n")
         let result = try calx(["render", notebook])

@@ -8,6 +8,7 @@ public enum AtomicWrite {
     /// links to a figure that is not there.
     public static func save(_ report: Report, to path: String) throws {
         let directory = (path as NSString).deletingLastPathComponent
+        if !directory.isEmpty { try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) }
         if !report.figures.isEmpty {
             let folder = ((directory.isEmpty ? "." : directory) as NSString).appendingPathComponent(report.figuresFolder)
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
