@@ -45,6 +45,10 @@ final class NotebookParserTests: XCTestCase {
             XCTAssertEqual((error as? NotebookError)?.line, 3)
             XCTAssertTrue((error as? NotebookError)?.message.hasPrefix("unknown cell option 'colour'") ?? false)
         }
+        XCTAssertThrowsError(try parse("---\nreport:\n  colours: 3\n---\n")) { error in
+            XCTAssertEqual((error as? NotebookError)?.line, 3)
+            XCTAssertEqual((error as? NotebookError)?.message, "unknown report option 'colours'; the options are digits, fig-width, fig-height")
+        }
         XCTAssertThrowsError(try parse("```calx\n#| echo: maybe\n```\n")) { error in
             XCTAssertEqual((error as? NotebookError)?.message, "'echo' is true or false, not 'maybe'")
         }

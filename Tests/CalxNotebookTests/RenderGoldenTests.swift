@@ -16,6 +16,7 @@ final class RenderGoldenTests: XCTestCase {
         ("runtime_error", [], 70),
         ("allowed_error", [], 0),
         ("params", ["-p", "region=US", "-p", "fast=true"], 0),
+        ("report_options", [], 0),
     ]
 
     func testEveryNotebookRendersToItsCommittedReport() throws {

@@ -15,12 +15,23 @@ public enum ParamValue: Equatable, Sendable {
     }
 }
 
+/// How the report is written: the front matter's `report:` mapping.
+public struct ReportOptions: Sendable {
+    /// Significant digits of numbers in tables.
+    public var digits = 6
+    /// Default figure size in inches, as a cell's fig-width and fig-height.
+    public var figureWidth = 7.0
+    public var figureHeight = 5.0
+    public init() {}
+}
+
 public struct FrontMatter: Sendable {
     public var title: String?
     public var author: String?
     public var date: String?
     /// In the order the front matter lists them.
     public var params: [(name: String, value: ParamValue)] = []
+    public var report = ReportOptions()
     /// Lines the front matter took, `---` lines included (0 without front matter).
     public var lineCount = 0
 
@@ -55,6 +66,25 @@ public struct FrontMatter: Sendable {
                                             message: "a param is a name and a number, string or true/false")
                     }
                     params.append((paramName, FrontMatter.value(of: scalar)))
+                }
+            case "report":
+                guard let entries = value.mapping else {
+                    throw NotebookError(path: path, line: (key.mark?.line ?? 1) + 1, message: "report must be a mapping, like 'digits: 4'")
+                }
+                for (optionKey, optionValue) in entries {
+                    let line = (optionKey.mark?.line ?? 1) + 1
+                    guard let option = optionKey.string, let number = optionValue.scalar.flatMap({ Double($0.string) }) else {
+                        throw NotebookError(path: path, line: line, message: "a report option is a name and a number")
+                    }
+                    switch option {
+                    case "digits" where number >= 1 && number <= 17 && number == number.rounded(): report.digits = Int(number)
+                    case "fig-width" where number > 0 && number <= 100: report.figureWidth = number
+                    case "fig-height" where number > 0 && number <= 100: report.figureHeight = number
+                    case "digits", "fig-width", "fig-height":
+                        throw NotebookError(path: path, line: line, message: "report \(option) cannot be \(optionValue.string ?? "that")")
+                    default:
+                        throw NotebookError(path: path, line: line, message: "unknown report option '\(option)'; the options are digits, fig-width, fig-height")
+                    }
                 }
             default: continue
             }

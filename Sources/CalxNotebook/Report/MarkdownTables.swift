@@ -4,14 +4,15 @@
 
 import CalxCore
 
-enum MarkdownTables {
-    static let significantDigits = 6
+struct MarkdownTables {
+    /// Significant digits of every number (the front matter's `report: digits:`).
+    var digits = 6
 
-    static func number(_ x: Double) -> String {
-        ValueFormatter.significant(x, digits: significantDigits)
+    func number(_ x: Double) -> String {
+        ValueFormatter.significant(x, digits: digits)
     }
 
-    static func cell(_ value: Value) -> String {
+    func cell(_ value: Value) -> String {
         switch value {
         case .number(let x): return number(x)
         case .quantity(let x, let unit): return number(x) + " " + unit.symbol
@@ -22,12 +23,12 @@ enum MarkdownTables {
         }
     }
 
-    static func escape(_ text: String) -> String {
+    func escape(_ text: String) -> String {
         text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
     }
 
     /// Rows under a header; `numeric` columns are right-aligned.
-    static func grid(_ header: [String], _ rows: [[String]], numeric: [Bool]) -> String {
+    func grid(_ header: [String], _ rows: [[String]], numeric: [Bool]) -> String {
         let widths = header.indices.map { c in max(3, ([header[c]] + rows.map { $0[c] }).map(\.count).max() ?? 3) }
         func line(_ cells: [String]) -> String {
             "| " + cells.indices.map { c in
@@ -39,7 +40,7 @@ enum MarkdownTables {
         return ([line(header), rule] + rows.map(line)).joined(separator: "\n") + "\n"
     }
 
-    static func table(_ table: Table) -> String {
+    func table(_ table: Table) -> String {
         let header = zip(table.names, table.columns).map { name, column -> String in
             if case .quantities(_, let unit) = column { return "\(escape(name)) (\(unit.symbol))" }
             return escape(name)
@@ -63,7 +64,7 @@ enum MarkdownTables {
     }
 
     /// A fit result: estimate, standard error and interval per parameter, then its statistics.
-    static func fit(_ record: Record) -> String {
+    func fit(_ record: Record) -> String {
         guard case .record(let params)? = record["params"], case .record(let errors)? = record["stderr"],
               case .record(let intervals)? = record["ci"] else { return "" }
         var level = "95%"

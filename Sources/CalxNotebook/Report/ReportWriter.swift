@@ -32,7 +32,8 @@ public enum ReportWriter {
             case .prose(let text, _): out += run.prose[index] ?? text
             case .code(let cell):
                 // A cell's blocks are separated by one blank line; the prose around keeps its own.
-                out += cellBlocks(cell, run.results[cell.number] ?? CellResult(state: .notRun), figures: &figures, folder: folder)
+                out += cellBlocks(cell, run.results[cell.number] ?? CellResult(state: .notRun), options: front.report,
+                                  figures: &figures, folder: folder)
                     .joined(separator: "\n")
             }
         }
@@ -48,7 +49,8 @@ public enum ReportWriter {
     }
 
     /// The Markdown blocks of one cell: its code, then what it printed, its value or its error.
-    static func cellBlocks(_ cell: CodeCell, _ result: CellResult, figures: inout [(String, String)], folder: String) -> [String] {
+    static func cellBlocks(_ cell: CodeCell, _ result: CellResult, options: ReportOptions,
+                           figures: inout [(String, String)], folder: String) -> [String] {
         var blocks: [String] = []
         if cell.options.echo { blocks.append(fenced(cell.source, language: "calx", fence: cell.fence)) }
         switch result.state {
@@ -61,24 +63,24 @@ public enum ReportWriter {
         }
         guard cell.options.output else { return blocks }
         if !result.printed.isEmpty { blocks.append(fenced(result.printed, language: "text", fence: "```")) }
-        let value = shown(result.value, cell: cell, figures: &figures, folder: folder)
+        let value = shown(result.value, cell: cell, options: options, figures: &figures, folder: folder)
         return value.isEmpty ? blocks : blocks + [value]
     }
 
     /// A cell's value in the report: a figure, a table, a fit, or text.
-    static func shown(_ value: Value?, cell: CodeCell, figures: inout [(String, String)], folder: String) -> String {
+    static func shown(_ value: Value?, cell: CodeCell, options: ReportOptions, figures: inout [(String, String)], folder: String) -> String {
         guard let value else { return "" }
         if case .nil = value { return "" }
         if let figure = PlotLibrary.figure(value) {
             let name = (cell.options.label ?? "fig-\(cell.number)") + ".svg"
-            let width = (cell.options.figureWidth ?? 7) * 96, height = (cell.options.figureHeight ?? 5) * 96
+            let width = (cell.options.figureWidth ?? options.figureWidth) * 96, height = (cell.options.figureHeight ?? options.figureHeight) * 96
             figures.append((name, SVGRenderer.render(figure, width: width, height: height)))
             let caption = cell.options.figureCaption ?? figure.title ?? ""
             return "![\(caption)](\(folder)/\(name))\n" + (cell.options.figureCaption.map { "\n*\($0)*\n" } ?? "")
         }
         switch value {
-        case .table(let table): return MarkdownTables.table(table)
-        case .record(let record) where record.kind == "fit": return MarkdownTables.fit(record)
+        case .table(let table): return MarkdownTables(digits: options.digits).table(table)
+        case .record(let record) where record.kind == "fit": return MarkdownTables(digits: options.digits).fit(record)
         default: return fenced(ValueFormatter.display(value) + "\n", language: "text", fence: "```")
         }
     }
