@@ -170,6 +170,16 @@ final class NotebookCommandTests: XCTestCase {
         XCTAssertTrue(waitFor("two"))
     }
 
+    func testKeepGoingRunsTheCellsAfterAnError() throws {
+        let notebook = try write("k.md", "```calx\n1 kWh + 1 W\n```\n\n```calx\nprint(\"after\")\n```\n")
+        let result = try calx(["render", notebook, "--keep-going"])
+        XCTAssertEqual(result.status, 70, "an error still fails the run")
+        let report = try String(contentsOf: folder.appendingPathComponent("k.report.md"), encoding: .utf8)
+        XCTAssertTrue(report.contains("cannot add Energy (kWh) and Power (W)"), report)
+        XCTAssertTrue(report.contains("```text\nafter\n```"), report)
+        XCTAssertFalse(report.contains("did not run"), report)
+    }
+
     func testAReportGoesIntoFoldersThatDoNotExistYet() throws {
         let notebook = try write("nb.md", "```calx\nprint(3)\n```\n")
         XCTAssertEqual(try calx(["render", notebook, "-o", "reports/2026/nb.md"]).status, 0)
