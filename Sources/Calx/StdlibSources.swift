@@ -138,6 +138,10 @@ fn type_of(x)
 fn assert(condition, message = nil)
 ## Stops with an error carrying the message.
 fn error(message)
+## Up to three of the candidates that a mistyped or partial name may mean (those that
+## contain it, else the nearest by edits), for "did you mean" messages.
+## @example suggest("a100", ["NVIDIA A100 40GB PCIe", "NVIDIA V100", "AMD RX480"])  # ["NVIDIA A100 40GB PCIe"]
+fn suggest(name, candidates)
 
 """#####,
         "core/vectors": #####"""

@@ -31,7 +31,31 @@ public enum TextLibrary {
         }
     }
 
+    /// suggest(name, candidates): up to three candidates a mistyped or partial name may mean,
+    /// for "did you mean" messages written in Calx (unknown hardware, unknown locations).
+    static func suggest(_ arguments: Arguments) throws -> Value {
+        let name = try arguments.string(0)
+        let candidates = try arguments.elements(1).compactMap { value -> String? in
+            if case .string(let text) = value { return text }
+            return nil
+        }
+        let lowered = name.lowercased()
+        var picks = candidates.filter { $0.lowercased().contains(lowered) || (lowered.contains($0.lowercased()) && $0.count >= 3) }
+        if picks.isEmpty {
+            let limit = max(2, name.count / 2)
+            var ranked: [(name: String, distance: Int)] = []
+            for candidate in candidates {
+                let distance = editDistance(lowered, candidate.lowercased())
+                if distance <= limit { ranked.append((candidate, distance)) }
+            }
+            ranked.sort { $0.distance < $1.distance || ($0.distance == $1.distance && $0.name < $1.name) }
+            picks = ranked.map { $0.name }
+        }
+        return .list(picks.prefix(3).map(Value.string))
+    }
+
     public static let natives: [String: NativeBody] = [
+        "suggest": suggest,
         "print": { arguments in
             let values = try arguments.elements(0)
             arguments.runtime.output(values.map(ValueFormatter.plain).joined(separator: " ") + "\n")
