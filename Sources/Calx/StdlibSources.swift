@@ -206,6 +206,563 @@ fn all(mask) = len(mask) == 0 or sum(mask) == len(mask)
 fn keys(x)
 
 """#####,
+        "econ": #####"""
+# The economics of agent labour (models.md §5): the compute-anchored wage bound of
+# Zhu, "Who Prices Cognitive Labor in the Age of Agents? Compute-Anchored Wages",
+# arXiv:2605.05558 (2026), and the textbook two-factor CES production function with
+# human labour L_H and agent labour L_A. Load it with `use econ`.
+#
+# Two lambdas. In caw_bound and binding_price, lambda is the number of agent units that
+# replace one human unit. In the CES functions, lambda multiplies agent labour (effective
+# labour per agent unit, as in the formula of models.md §5); under perfect substitutes one
+# human unit is replaced by a / ((1 − a)·lambda) agent units, the CES wage_ratio.
+use core/math
+use core/vectors
+use core/text
+
+## Stops with an error unless x (a number, a quantity, or a vector of them) is
+## positive; `what` says what the argument means.
+## @example use econ; require_positive(2 USD, "r_c", "the price of compute")  # true
+fn require_positive(x, name, what) {
+    ok = x > x * 0
+    if type_of(ok) == "vector" { ok = all(ok) }
+    if not ok { error("{name} must be positive, got {x}: it is {what}") }
+    true
+}
+
+## Stops with an error unless x is a plain number (no unit).
+## @example use econ; require_plain(0.5, "a", "the weight of human labour")  # true
+fn require_plain(x, name, what) {
+    if dimension_of(x) != "1" { error("{name} must be a plain number, got {x} ({dimension_of(x)}): it is {what}") }
+    true
+}
+
+## The cost of one agent unit, k·r_c: compute per agent unit times the price of compute.
+## It must be money (Currency); the error says which argument is what.
+## @example use econ; agent_cost(0.2 h, 2.5 USD/h)  # 0.5 USD
+fn agent_cost(k, r_c) {
+    require_positive(k, "k", "the compute per agent unit (e.g. 0.2 h of GPU time)")
+    require_positive(r_c, "r_c", "the price per compute unit (e.g. 2.5 USD/h per GPU-hour)")
+    cost = k * r_c
+    d = dimension_of(cost)
+    if d != "Currency" {
+        error("k · r_c must be money per agent unit, but {k} × {r_c} is {d}: k is the compute per agent unit (e.g. 0.2 h of GPU time) and r_c the price per compute unit (e.g. 2.5 USD/h)")
+    }
+    cost
+}
+
+## The compute-anchored wage bound w_H ≤ λ·k·r_c (Zhu 2026): λ agent units per human unit
+## (a plain number per task, or per time such as 1.5/h for a wage per hour), k compute per
+## agent unit (e.g. GPU-hours as h), r_c the price per compute unit (e.g. 2.5 USD/h).
+## @example use econ; caw_bound(1.5, 0.2 h, 2.5 USD/h)  # 0.75 USD
+## @example use econ; caw_bound(1.5/h, 0.2 h, 2.5 USD/h)  # 0.75 USD/h
+fn caw_bound(lambda, k, r_c) {
+    require_positive(lambda, "lambda", "the number of agent units that replace one human unit")
+    cost = agent_cost(k, r_c)
+    d = dimension_of(lambda)
+    if d != "1" and d != "Frequency" {
+        error("lambda must be agent units per human unit, a plain number (e.g. 1.5) or a rate per time (e.g. 1.5/h), got {lambda} ({d})")
+    }
+    lambda * cost
+}
+
+## The compute price at which the CAW bound binds for a wage w_H: r_c = w_H / (λ·k).
+## @example use econ; binding_price(1 USD, 2, 0.2 h)  # 2.5 USD/h
+fn binding_price(w_H, lambda, k) {
+    require_positive(w_H, "w_H", "the human wage")
+    require_positive(lambda, "lambda", "the number of agent units that replace one human unit")
+    require_positive(k, "k", "the compute per agent unit (e.g. 0.2 h of GPU time)")
+    r_c = w_H / (lambda * k)
+    if dimension_of(w_H / lambda) != "Currency" {
+        error("w_H / lambda must be money per agent unit, got {w_H / lambda}: give the wage per human unit (e.g. 0.75 USD, or 0.75 USD/h with lambda as 1.5/h)")
+    }
+    r_c
+}
+
+## The CES regime of an elasticity of substitution σ, in words.
+## @example use econ; ces_regime(1)  # "Cobb–Douglas (σ = 1): shares are constant"
+fn ces_regime(sigma) {
+    if sigma == inf { "perfect substitutes (σ = ∞): agents replace humans at a fixed rate, so the wage is capped by the cost of the agents (the CAW bound binds)" }
+    else if sigma > 1 { "substitutes (σ > 1): more agent labour lowers the human share of output" }
+    else if sigma == 1 { "Cobb–Douglas (σ = 1): shares are constant" }
+    else { "complements (σ < 1): more agent labour raises the human share of output" }
+}
+
+## Checks the CES parameters: a in (0, 1), σ > 0 (inf allowed), λ > 0 and Z > 0.
+## @example use econ; ces_check(0.5, 2, 1, 1)  # true
+fn ces_check(a, sigma, lambda, Z) {
+    require_plain(a, "a", "the weight of human labour, between 0 and 1")
+    if not (a > 0 and a < 1) { error("a must lie strictly between 0 and 1, got {a}: it is the weight of human labour (1 − a weighs agent labour)") }
+    require_plain(sigma, "sigma", "the elasticity of substitution")
+    if not (sigma > 0) { error("sigma must be positive, got {sigma}: it is the elasticity of substitution (σ < 1 complements, σ = 1 Cobb–Douglas, σ > 1 substitutes, inf perfect substitutes)") }
+    require_plain(lambda, "lambda", "the effective labour per agent unit")
+    require_positive(lambda, "lambda", "the effective labour per agent unit")
+    require_positive(Z, "Z", "total factor productivity (it may carry a unit, e.g. 1 USD)")
+}
+
+## Textbook CES output Y = Z·(a·L_H^ρ + (1 − a)·(λ·L_A)^ρ)^(1/ρ), σ = 1/(1 − ρ), with its
+## marginal products, factor shares, the relative wage mp_H/mp_A and the regime in words.
+## σ = 1 is Cobb–Douglas Z·L_H^a·(λ·L_A)^(1−a); σ = inf is linear (perfect substitutes).
+## L_H and L_A are plain numbers of labour units; Z may carry a unit (the value of output).
+## @example use econ; ces(1, 1).output  # 1
+## @example use econ; round(ces(2, 1, sigma: 1).mp_H, 6)  # 0.353553
+fn ces(L_H, L_A, a = 0.5, sigma = 2, lambda = 1, Z = 1) {
+    require_plain(L_H, "L_H", "human labour in labour units")
+    require_plain(L_A, "L_A", "agent labour in agent units")
+    require_positive(L_H, "L_H", "human labour in labour units")
+    require_positive(L_A, "L_A", "agent labour in agent units")
+    ces_check(a, sigma, lambda, Z)
+    E = lambda * L_A
+    if sigma == inf {
+        rho = 1
+        Y = Z * (a * L_H + (1 - a) * E)
+        mp_H = Z * a
+        mp_A = Z * (1 - a) * lambda
+        share_H = a * L_H / (a * L_H + (1 - a) * E)
+    } else if sigma == 1 {
+        rho = 0
+        Y = Z * L_H ^ a * E ^ (1 - a)
+        mp_H = a * Y / L_H
+        mp_A = (1 - a) * Y / L_A
+        share_H = a
+    } else {
+        rho = 1 - 1 / sigma
+        S = a * L_H ^ rho + (1 - a) * E ^ rho
+        if abs(rho) < 1e-6 {
+            # S^(1/ρ) loses digits as ρ → 0; Kmenta's expansion of log Y to first order in ρ does not.
+            gap = log(L_H) - log(E)
+            y = exp(a * log(L_H) + (1 - a) * log(E) + rho / 2 * a * (1 - a) * gap ^ 2)
+        } else {
+            y = S ^ (1 / rho)
+        }
+        Y = Z * y
+        mp_H = Z * a * L_H ^ (rho - 1) * y ^ (1 - rho)
+        mp_A = Z * (1 - a) * lambda ^ rho * L_A ^ (rho - 1) * y ^ (1 - rho)
+        share_H = a * L_H ^ rho / S
+    }
+    {output: Y, mp_H: mp_H, mp_A: mp_A, share_H: share_H, share_A: 1 - share_H,
+     wage_ratio: mp_H / mp_A, rho: rho, sigma: sigma, regime: ces_regime(sigma)}
+}
+
+## The CES market when agents are rented at their compute cost k·r_c: with human labour
+## fixed at L_H, agent labour L_A is hired until its marginal product equals k·r_c (output
+## valued by Z, in the currency of k·r_c). Gives L_A, the wage w_H = mp_H, the agent price
+## and the CES record. σ = inf: the wage is min(Z·a, wage_ratio·k·r_c), the CAW bound, and
+## L_A, share_H are nan (demand is indeterminate). σ < 1 priced out: L_A = 0 and w_H = 0.
+## @example use econ; ces_market(2.5 USD/h, 1, 0.2 h).L_A  # 1
+fn ces_market(r_c, sigma, k, L_H = 1, a = 0.5, lambda = 1, Z = 1 USD) {
+    price = agent_cost(k, r_c)
+    ces_check(a, sigma, lambda, Z)
+    require_plain(L_H, "L_H", "human labour in labour units")
+    require_positive(L_H, "L_H", "human labour in labour units")
+    q = price / (Z * lambda)
+    if dimension_of(q) != "1" {
+        error("Z must be in the currency of k · r_c (e.g. Z: 1 USD), got {Z}: it values one unit of output")
+    }
+    if sigma == inf {
+        ratio = a / ((1 - a) * lambda)
+        w = min(Z * a, ratio * price)
+        return {L_A: nan, w_H: w, price_A: price, share_H: nan, wage_ratio: ratio, bound_binds: ratio * price < Z * a, ces: nil}
+    }
+    if sigma == 1 {
+        x = ((1 - a) / q) ^ (1 / a)
+    } else {
+        rho = 1 - 1 / sigma
+        u = (q / (1 - a)) ^ (sigma - 1)
+        if not (u > 1 - a) {
+            floor = Z * lambda * (1 - a) ^ (1 / rho)
+            if sigma > 1 {
+                error("compute is so cheap that agents are worth more than they cost at any scale (k · r_c = {price} is at or below {format(floor, digits: 4)}): with σ = {sigma} the demand for agent labour is unbounded")
+            }
+            # Complements priced out: no agent labour, so no output and no wage.
+            return {L_A: 0, w_H: Z * 0, price_A: price, share_H: nan, wage_ratio: nan, bound_binds: false, ces: nil}
+        }
+        if abs(rho) < 1e-6 {
+            # The power form is 0/0 as σ → 1: expand log x to first order in σ − 1 instead.
+            l = log(q / (1 - a))
+            x = exp(-sigma * l / a + sigma * (sigma - 1) * l ^ 2 * (1 - a) / (2 * a ^ 2))
+        } else {
+            x = ((u - (1 - a)) / a) ^ (-1 / rho)
+        }
+    }
+    L_A = x * L_H / lambda
+    c = ces(L_H, L_A, a: a, sigma: sigma, lambda: lambda, Z: Z)
+    {L_A: L_A, w_H: c.mp_H, price_A: price, share_H: c.share_H, wage_ratio: c.wage_ratio, bound_binds: false, ces: c}
+}
+
+## The human wage (the marginal product mp_H) when agents cost k·r_c each: ces_market's w_H,
+## for sweeps such as map(prices, r => ces_wage(r, 2, 0.2 h)).
+## @example use econ; ces_wage(2.5 USD/h, 1, 0.2 h)  # 0.5 USD
+## @example use econ; ces_wage(2.5 USD/h, inf, 0.2 h)  # 0.5 USD
+fn ces_wage(r_c, sigma, k, L_H = 1, a = 0.5, lambda = 1, Z = 1 USD) = ces_market(r_c, sigma, k, L_H: L_H, a: a, lambda: lambda, Z: Z).w_H
+
+## The compute price r_c at which the CES wage ces_wage equals w_H, found with root (GSL's
+## Brent solver) on log r_c; an error names the range of wages that can be reached.
+## @example use econ; round(value_of(ces_price(0.5 USD, 1, 0.2 h), "USD/h"), 9)  # 2.5
+fn ces_price(w_H, sigma, k, L_H = 1, a = 0.5, lambda = 1, Z = 1 USD) {
+    require_positive(w_H, "w_H", "the target human wage")
+    require_positive(k, "k", "the compute per agent unit (e.g. 0.2 h of GPU time)")
+    ces_check(a, sigma, lambda, Z)
+    target = w_H / Z
+    if dimension_of(target) != "1" { error("w_H must be in the currency of Z, got {w_H} and Z = {Z}") }
+    if sigma == inf {
+        if target >= a { error("with perfect substitutes the wage never exceeds Z·a = {Z * a}: {w_H} is out of reach") }
+        return w_H * (1 - a) * lambda / (a * k)
+    }
+    # Work in q = k·r_c / (Z·λ), a plain number; the wage falls as q rises.
+    fn wage_at(s) = ces_wage(exp(s) * Z * lambda / k, sigma, k, L_H: L_H, a: a, lambda: lambda, Z: Z) / Z
+    low = -60
+    high = 60
+    if sigma != 1 {
+        rho = 1 - 1 / sigma
+        edge = log((1 - a) ^ (1 / rho))
+        limit = Z * a ^ (1 / rho)
+        if sigma > 1 {
+            if w_H <= limit { error("a wage of {w_H} is out of reach: with σ = {sigma} the wage stays above Z·a^(1/ρ) = {limit} however dear compute is") }
+            low = edge + 1e-9
+        } else {
+            if w_H >= limit { error("a wage of {w_H} is out of reach: with σ = {sigma} the wage stays below Z·a^(1/ρ) = {limit} however cheap compute is") }
+            high = edge - 1e-9
+        }
+    }
+    if not (target < wage_at(low) and target > wage_at(high)) {
+        error("a wage of {w_H} lies too close to the edge of the wages that σ = {sigma} can reach for the solver")
+    }
+    s = root(s => log(wage_at(s)) - log(target), low, high)
+    exp(s) * Z * lambda / k
+}
+
+"""#####,
+        "memory": #####"""
+# Memory tiers for serving language models (models.md §7): weights and KV cache, the
+# roofline, memory-bound decode and compute-bound prefill, capacity, tiered placement
+# with prefetch (FengHuang, arXiv:2511.10753), and cost and energy per token.
+# Sources: Li et al., "FengHuang", arXiv:2511.10753 (2025); Patel et al., "Splitwise",
+# ISCA 2024; vendor data sheets for the accelerators (dense BF16, per GPU).
+#
+# Every `gpu:` argument takes a name from `gpus` or a record made by gpu() or add_gpu().
+use core/math
+use core/vectors
+use core/text
+use core/tables
+use stats/summary
+
+## Tokens, so that throughput reads tok/s and prices USD/Mtok (ktok, Mtok by prefix).
+## A program that uses memory must not declare Token or tok itself: use these.
+dimension Token
+unit tok, token, tokens: Token [si]
+
+## The accelerators of models.md §7 (vendor figures per GPU, dense BF16). Extend it with
+## add_gpu(gpus, ...) and pass the result as `among:` to gpu().
+gpus = table(
+    name: ["A100 80GB SXM", "H100 SXM", "H200 SXM", "B200"],
+    hbm: [80, 80, 141, 180] GB,
+    bandwidth: [2.039, 3.35, 4.8, 8] TB/s,
+    bf16: [312, 989, 989, 2250] TFLOP/s,
+    tdp: [400, 700, 700, 1000] W)
+
+## The share of HBM kept back for the runtime (CUDA context, activations, fragmentation):
+## 10 %, as vLLM's default gpu_memory_utilization of 0.9.
+default_reserve = 0.1
+
+## Llama-2-7B: 32 layers, 32 KV heads, head_dim 128 (nominal 7e9 parameters).
+llama2_7b = {name: "Llama-2-7B", params: 7e9, layers: 32, kv_heads: 32, head_dim: 128}
+## Llama-2-70B: 80 layers, 8 KV heads (grouped-query attention), head_dim 128 (nominal 70e9).
+llama2_70b = {name: "Llama-2-70B", params: 70e9, layers: 80, kv_heads: 8, head_dim: 128}
+
+# Checks that x is a quantity of dimension `dim`; `what` names the argument in the error.
+fn check_dimension(what, x, dim, example) {
+    if type_of(x) != "quantity" or dimension_of(x) != dim {
+        d = dimension_of(x)
+        if d == "1" { d = "a plain number" }
+        error("{what} must have the dimension {dim}, like {example}; got {x} ({d})")
+    }
+    x
+}
+# Checks that x is a positive plain number.
+fn check_positive(what, x) {
+    if type_of(x) == "quantity" and dimension_of(x) == "1" { x = x * 1 }
+    if type_of(x) != "number" { error("{what} must be a plain number, got {x} ({dimension_of(x)})") }
+    if not (x > 0) { error("{what} must be positive, got {x}") }
+    x
+}
+# Bytes per value: a plain number (2 for BF16, 1 for FP8, 0.5 for INT4) or an amount like 2 B.
+fn bytes_per_value(b) {
+    if type_of(b) == "quantity" and dimension_of(b) == "Information" { b = value_of(b, "B") }
+    if type_of(b) == "quantity" { error("bytes must be the bytes per value (2 for BF16, 1 for FP8, 0.5 for INT4), got {b} ({dimension_of(b)})") }
+    check_positive("bytes", b)
+}
+# A token count: a plain number or a quantity in tokens.
+fn token_count(what, n) {
+    if type_of(n) == "quantity" and dimension_of(n) == "Token" { n = value_of(n, "tok") }
+    if type_of(n) != "number" { error("{what} must be a number of tokens, got {n} ({dimension_of(n)})") }
+    if n < 0 { error("{what} must not be negative, got {n}") }
+    n
+}
+
+## Adds an accelerator to a GPU table (gpus by default) and returns the new table;
+## every figure needs its unit.
+## @example use memory; len(add_gpu(gpus, name: "MI300X", hbm: 192 GB, bandwidth: 5.3 TB/s, bf16: 1307 TFLOP/s, tdp: 750 W))  # 5
+fn add_gpu(among, name, hbm, bandwidth, bf16, tdp) {
+    if any(among.name == name) { error("a GPU named '{name}' is already in the table") }
+    check_dimension("hbm", hbm, "Information", "80 GB")
+    check_dimension("bandwidth", bandwidth, "DataRate", "3.35 TB/s")
+    check_dimension("bf16", bf16, "ComputeRate", "989 TFLOP/s")
+    check_dimension("tdp", tdp, "Power", "700 W")
+    table(name: concat(among.name, name), hbm: concat(among.hbm, hbm),
+          bandwidth: concat(among.bandwidth, bandwidth), bf16: concat(among.bf16, bf16),
+          tdp: concat(among.tdp, tdp))
+}
+
+## The record of a GPU by name (from gpus, or the table `among`); a record passes through.
+## @example use memory; gpu("H100 SXM").hbm  # 80 GB
+fn gpu(name, among = gpus) = lookup_gpu(name, among)
+# The body of gpu(), callable where a parameter is named gpu.
+fn lookup_gpu(name, among = gpus) {
+    if type_of(name) == "record" {
+        for field in ["hbm", "bandwidth", "bf16", "tdp"] {
+            if not any(keys(name) == field) { error("a GPU record needs the fields name, hbm, bandwidth, bf16 and tdp; '{field}' is missing") }
+        }
+        check_dimension("hbm", name.hbm, "Information", "80 GB")
+        check_dimension("bandwidth", name.bandwidth, "DataRate", "3.35 TB/s")
+        check_dimension("bf16", name.bf16, "ComputeRate", "989 TFLOP/s")
+        check_dimension("tdp", name.tdp, "Power", "700 W")
+        return name
+    }
+    found = among[among.name == name]
+    if len(found) == 0 {
+        known = reduce(map(among.name, n => "\"{n}\""), (a, b) => "{a}, {b}")
+        error("unknown GPU '{name}': the known GPUs are {known} (add one with add_gpu)")
+    }
+    found[0]
+}
+
+## KV-cache bytes per token: 2 (K and V) · layers · kv_heads · head_dim · bytes, in B.
+## With model: the shape comes from a model record.
+## @example use memory; kv_bytes_per_token(layers: 80, kv_heads: 8, head_dim: 128, bytes: 2)  # 327680 B
+fn kv_bytes_per_token(layers = nil, kv_heads = nil, head_dim = nil, bytes = 2, model = nil) {
+    if type_of(model) != "nil" { layers = model.layers; kv_heads = model.kv_heads; head_dim = model.head_dim }
+    if type_of(layers) == "nil" or type_of(kv_heads) == "nil" or type_of(head_dim) == "nil" { error("kv_bytes_per_token needs layers, kv_heads and head_dim, or a model") }
+    check_positive("layers", layers)
+    check_positive("kv_heads", kv_heads)
+    check_positive("head_dim", head_dim)
+    2 * layers * kv_heads * head_dim * bytes_per_value(bytes) * 1 B
+}
+
+## The bytes of the weights: params · bytes per parameter, in GB (BF16 2, FP8 1, INT4 0.5).
+## params may be a model record.
+## @example use memory; weight_bytes(params: 70e9, bytes: 2)  # 140 GB
+fn weight_bytes(params, bytes = 2) {
+    if type_of(params) == "record" { params = params.params }
+    check_positive("params", params)
+    params * bytes_per_value(bytes) * 1 B -> GB
+}
+
+## The KV cache of `batch` sequences of `context` tokens each, in GB.
+## @example use memory; kv_cache_bytes(llama2_70b, context: 4096, batch: 8)  # 10.73741824 GB
+fn kv_cache_bytes(model, context, batch = 1, bytes = 2) = kv_bytes_per_token(model: model, bytes: bytes) * token_count("context", context) * token_count("batch", batch) -> GB
+
+# The parameters: a number, or the params of the model record.
+fn params_of(params, model) {
+    if type_of(params) == "nil" and type_of(model) != "nil" { params = model.params }
+    if type_of(params) == "record" { params = params.params }
+    if type_of(params) == "nil" { error("give params or a model") }
+    check_positive("params", params)
+}
+# The devices over which the KV heads are split: KV heads are replicated beyond tp = kv_heads.
+fn kv_shards(model, tp) = if type_of(model) == "nil" { tp } else { min(tp, model.kv_heads) }
+# The usable HBM of one GPU: capacity minus the reserve (a fraction, or an amount).
+fn usable_hbm(g, reserve) {
+    if type_of(reserve) == "quantity" and dimension_of(reserve) == "Information" { return g.hbm - reserve }
+    if reserve < 0 or reserve >= 1 { error("reserve must be a share of HBM in [0, 1) or an amount like 8 GB, got {reserve}") }
+    g.hbm * (1 - reserve)
+}
+
+## The memory of one GPU in a tensor-parallel group of tp: weights/tp, KV cache per device
+## (KV heads split over min(tp, kv_heads) devices), their total, the usable HBM and fits.
+## @example use memory; memory_per_gpu(params: 70e9, gpu: "H100 SXM", tp: 2).weights  # 70 GB
+fn memory_per_gpu(params = nil, gpu = "H100 SXM", tp = 8, bytes = 2, context = 0, batch = 1, model = nil, reserve = default_reserve) {
+    g = lookup_gpu(gpu)
+    tp = check_positive("tp", tp)
+    w = weight_bytes(params_of(params, model), bytes) / tp
+    kv = 0 GB
+    if type_of(model) != "nil" { kv = kv_cache_bytes(model, context, batch, bytes) / kv_shards(model, tp) }
+    else if token_count("context", context) > 0 { error("give a model (its layers and KV heads) to count the KV cache of a context") }
+    usable = usable_hbm(g, reserve)
+    {weights: w, kv: kv, total: w + kv, usable: usable, fits: w + kv <= usable}
+}
+
+## True if the weights (and the KV cache of batch × context, given a model) fit on tp GPUs.
+## @example use memory; fits(params: 70e9, gpu: "H100 SXM", tp: 1)  # false
+fn fits(params = nil, gpu = "H100 SXM", tp = 8, bytes = 2, context = 0, batch = 1, model = nil, reserve = default_reserve) = memory_per_gpu(params, gpu, tp, bytes, context, batch, model, reserve).fits
+
+## The fewest GPUs whose HBM (less the reserve) holds the weights and the KV cache.
+## @example use memory; gpus_needed(params: 70e9, gpu: "H100 SXM")  # 2
+fn gpus_needed(params = nil, gpu = "H100 SXM", bytes = 2, context = 0, batch = 1, model = nil, reserve = default_reserve) {
+    for n in 1..4096 {
+        if fits(params, gpu, n, bytes, context, batch, model, reserve) { return n }
+    }
+    error("no number of GPUs up to 4096 holds this model")
+}
+
+# Raises the "does not fit" error for a memory_per_gpu record.
+fn require_fit(m, gpu, tp) {
+    if not m.fits {
+        g = lookup_gpu(gpu)
+        error("the model does not fit: it needs {round(m.total, 2)} per GPU on {tp} × {g.name}, which has {round(m.usable, 2)} usable of {g.hbm}")
+    }
+}
+
+## Memory-bound time of one decode step (one token for each of the batch's sequences):
+## the bytes each device reads (weights/tp, plus the KV cache of context · batch given a
+## model) over its bandwidth, in ms. Raises an error if they do not fit in HBM.
+## @example use memory; round(decode_time(params: 70e9, gpu: "H100 SXM", tp: 8), 4)  # 5.2239 ms
+fn decode_time(params = nil, bytes = 2, gpu = "H100 SXM", tp = 8, context = 0, batch = 1, model = nil, reserve = default_reserve) {
+    m = memory_per_gpu(params, gpu, tp, bytes, context, batch, model, reserve)
+    require_fit(m, gpu, tp)
+    m.total / lookup_gpu(gpu).bandwidth -> ms
+}
+
+## Decode throughput of the tp-GPU group: batch tokens per decode step, in tok/s.
+## @example use memory; round(decode_throughput(params: 70e9, gpu: "H100 SXM", tp: 8), 2)  # 191.43 tok/s
+fn decode_throughput(params = nil, bytes = 2, gpu = "H100 SXM", tp = 8, context = 0, batch = 1, model = nil, reserve = default_reserve) = token_count("batch", batch) * 1 tok / decode_time(params, bytes, gpu, tp, context, batch, model, reserve) -> tok/s
+
+## Compute-bound prefill time: 2 · N · prompt FLOP over peak · MFU · tp, in ms.
+## @example use memory; round(prefill_time(params: 70e9, prompt: 2048, gpu: "H100 SXM", tp: 8), 3)  # 72.477 ms
+fn prefill_time(params = nil, prompt = nil, gpu = "H100 SXM", tp = 8, mfu = 0.5, model = nil) {
+    n = params_of(params, model)
+    if type_of(prompt) == "nil" { error("prefill_time needs prompt: the number of prompt tokens") }
+    p = token_count("prompt", prompt)
+    if not (mfu > 0 and mfu <= 1) { error("mfu must be in (0, 1], got {mfu}") }
+    2 * n * p * 1 FLOP / (lookup_gpu(gpu).bf16 * mfu * check_positive("tp", tp)) -> ms
+}
+
+## The roofline's ridge point: peak FLOP/s over bandwidth, in FLOP/B. Work with fewer
+## FLOP per byte than this is memory-bound.
+## @example use memory; round(ridge_point("H100 SXM"), 1)  # 295.2 FLOP/B
+fn ridge_point(gpu) {
+    g = lookup_gpu(gpu)
+    g.bf16 / g.bandwidth -> FLOP/B
+}
+
+## The largest batch of sequences of `context` tokens whose KV cache fits beside the
+## weights on tp GPUs (HBM − weights/tp − reserve); 0 if not even one does.
+## @example use memory; max_batch(llama2_70b, context: 4096, gpu: "H100 SXM", tp: 8)  # 324
+fn max_batch(model, context, gpu = "H100 SXM", tp = 8, bytes = 2, reserve = default_reserve) {
+    m = memory_per_gpu(model.params, gpu, tp, bytes, 0, 1, model, reserve)
+    require_fit(m, gpu, tp)
+    per_seq = kv_cache_bytes(model, context, 1, bytes) / kv_shards(model, tp)
+    if not (per_seq > 0 GB) { error("context must be positive, got {context}") }
+    floor((m.usable - m.weights) / per_seq)
+}
+
+## A memory tier: a name, a capacity (GB), a bandwidth (GB/s) and a latency (time).
+## @example use memory; tier("HBM", 80 GB, 3.35 TB/s, 0.5 µs).capacity  # 80 GB
+fn tier(name, capacity, bandwidth, latency = 0 s) {
+    check_dimension("capacity", capacity, "Information", "80 GB")
+    check_dimension("bandwidth", bandwidth, "DataRate", "3.35 TB/s")
+    check_dimension("latency", latency, "Time", "1 µs")
+    {name: name, capacity: capacity, bandwidth: bandwidth, latency: latency}
+}
+
+## Places `bytes` (read every token) in the tiers, fastest first, each filled to its
+## capacity. A table of tier, capacity, bandwidth, placed (GB) and read time per token
+## (latency + placed / bandwidth, in ms; 0 where nothing is placed).
+fn place(bytes, tiers) {
+    check_dimension("bytes", bytes, "Information", "140 GB")
+    order = []
+    left = map(tiers, t => t)
+    while len(left) > 0 {
+        bw = map(left, t => value_of(t.bandwidth, "GB/s"))
+        best = max(bw)
+        i = 0
+        while bw[i] != best { i = i + 1 }
+        order = concat(order, [left[i]])
+        keep = map(0..<len(left), j => j != i)
+        left = if len(left) == 1 { [] } else { left[keep] }
+    }
+    total = sum(map(order, t => value_of(t.capacity, "GB"))) * 1 GB
+    if bytes > total { error("{round(bytes -> GB, 2)} do not fit in the tiers, which hold {total} in all") }
+    rest = bytes -> GB
+    placed = []
+    times = []
+    for t in order {
+        p = min(rest, t.capacity -> GB)
+        rest = rest - p
+        placed = concat(placed, value_of(p, "GB"))
+        times = concat(times, if p > 0 GB { value_of(t.latency + p / t.bandwidth, "ms") } else { 0 })
+    }
+    table(tier: map(order, t => t.name), capacity: map(order, t => value_of(t.capacity, "GB")) * 1 GB,
+          bandwidth: map(order, t => value_of(t.bandwidth, "GB/s")) * 1 GB/s,
+          placed: placed * 1 GB, time: times * 1 ms)
+}
+
+## The stall per token for remote_bytes read from a tier of the given bandwidth while the
+## GPU computes for compute_time. With prefetch the transfer overlaps compute:
+## max(0, latency + remote/bandwidth − compute_time); without, the whole transfer stalls.
+## @example use memory; stall_per_token(10 GB, 100 GB/s, 20 ms)  # 80 ms
+fn stall_per_token(remote_bytes, bandwidth, compute_time, latency = 0 s, prefetch = true) {
+    check_dimension("remote_bytes", remote_bytes, "Information", "10 GB")
+    check_dimension("bandwidth", bandwidth, "DataRate", "100 GB/s")
+    check_dimension("compute_time", compute_time, "Time", "5 ms")
+    check_dimension("latency", latency, "Time", "1 µs")
+    transfer = if remote_bytes > 0 GB { latency + remote_bytes / bandwidth } else { 0 s }
+    if prefetch { max(0 ms, transfer - compute_time -> ms) } else { transfer -> ms }
+}
+
+## The time per token of a placement from place(): the fastest tier's read time is the
+## compute, the slower tiers' transfers stall it (overlapped with prefetch: true).
+## A record of local, remote, stall and total times.
+fn tiered_token_time(placement, prefetch = true) {
+    local = placement.time[0]
+    remote = if len(placement) > 1 { sum(placement.time[1..<len(placement)]) } else { 0 ms }
+    stall = if prefetch { max(0 ms, remote - local) } else { remote }
+    {local: local, remote: remote, stall: stall, total: local + stall}
+}
+
+## The FengHuang question: with a remote pool streaming pool_bandwidth to each GPU (with
+## prefetch), how much local HBM and how many GPUs does serving need at a target time per
+## decode step, against HBM alone? On n GPUs each holds T = (weights + KV)/n; alone it
+## needs T ≤ usable HBM and T/B_hbm ≤ target; with the pool only L = max(0, T −
+## target·pool_bandwidth) must be local (L ≤ usable, L/B_hbm ≤ target).
+fn remote_pool(model, context, batch, target, pool_bandwidth, gpu = "H100 SXM", bytes = 2, reserve = default_reserve) {
+    g = lookup_gpu(gpu)
+    check_dimension("target", target, "Time", "50 ms")
+    check_dimension("pool_bandwidth", pool_bandwidth, "DataRate", "200 GB/s")
+    usable = usable_hbm(g, reserve)
+    alone = nil
+    pooled = nil
+    for n in 1..4096 {
+        m = memory_per_gpu(model.params, g, n, bytes, context, batch, model, reserve)
+        if type_of(alone) == "nil" and m.total <= usable and m.total / g.bandwidth <= target { alone = {n: n, local: m.total} }
+        L = max(0 GB, m.total - target * pool_bandwidth -> GB)
+        if type_of(pooled) == "nil" and L <= usable and L / g.bandwidth <= target { pooled = {n: n, local: L, remote: m.total - L} }
+        if type_of(alone) != "nil" and type_of(pooled) != "nil" { break }
+    }
+    if type_of(alone) == "nil" or type_of(pooled) == "nil" { error("no number of GPUs up to 4096 meets a target of {target}") }
+    {gpus_alone: alone.n, gpus_pooled: pooled.n, gpus_saved: 1 - pooled.n / alone.n,
+     local_alone: alone.local * alone.n, local_pooled: pooled.local * pooled.n,
+     local_saved: 1 - (pooled.local * pooled.n) / (alone.local * alone.n),
+     remote: pooled.remote * pooled.n}
+}
+
+## Cost per million tokens of gpus GPUs at a price per GPU-hour and a throughput, in USD/Mtok.
+## @example use memory; cost_per_million(2 USD/h, 1000 tok/s, gpus: 8)  # 4.444444444444444 USD/Mtok
+fn cost_per_million(price, throughput, gpus = 1) {
+    check_dimension("price", price, "CostRate", "2.5 USD/h")
+    if type_of(throughput) != "quantity" or dimension_of(throughput) == "1" { throughput = throughput * 1 tok/s }
+    price * gpus / throughput -> USD/Mtok
+}
+
+## Energy per million tokens of gpus GPUs drawing their TDP (an upper bound) at a
+## throughput, in kWh/Mtok.
+## @example use memory; energy_per_million("H100 SXM", 1000 tok/s, gpus: 8)  # 1.5555555555555556 kWh/Mtok
+fn energy_per_million(gpu, throughput, gpus = 1) {
+    if type_of(throughput) != "quantity" or dimension_of(throughput) == "1" { throughput = throughput * 1 tok/s }
+    lookup_gpu(gpu).tdp * gpus / throughput -> kWh/Mtok
+}
+
+"""#####,
         "plot": #####"""
 # Figures: each function returns a figure, which the REPL draws in the terminal and a
 # notebook writes as an SVG file. Every one takes title, xlabel, ylabel, and xlog/ylog
@@ -224,6 +781,87 @@ fn bar(labels, values, label = nil, title = nil, xlabel = nil, ylabel = nil, xlo
 ## Figures overlaid on one set of axes; a fit result as its data, fitted curve and
 ## confidence band; or plot(x, y) as a line. Named options: title, xlabel, ylabel, xlog, ylog.
 fn plot(...items)
+
+"""#####,
+        "power": #####"""
+# Power oversubscription (models.md §8). Source: Patel et al., "POLCA: Power
+# Oversubscription in LLM Cloud Providers", arXiv:2308.12908 (2023): inference servers
+# rarely draw their provisioned power, so a budget holds more servers than nameplate
+# allows if power capping covers the rare peaks.
+use core/math
+use core/vectors
+use core/text
+use stats/summary
+
+# Checks that x is a power such as 700 W.
+fn check_power(what, x) {
+    if type_of(x) != "quantity" or dimension_of(x) != "Power" {
+        d = dimension_of(x)
+        if d == "1" { d = "a plain number" }
+        error("{what} must be a Power, like 10 kW; got {x} ({d})")
+    }
+    if not (x > 0 W) { error("{what} must be positive, got {x}") }
+    x
+}
+# Checks the samples of per-server draw: a non-empty vector of powers.
+fn check_samples(samples) {
+    if type_of(samples) != "vector" or len(samples) == 0 { error("samples must be a non-empty vector of per-server draws like [410, 520] W") }
+    check_power("samples", samples[0])
+    samples
+}
+
+## Servers that fit a power budget at their provisioned (nameplate) power: floor(budget / provisioned).
+## @example use power; servers_at_nameplate(1 MW, 6.5 kW)  # 153
+fn servers_at_nameplate(budget, provisioned) = floor(check_power("budget", budget) / check_power("provisioned", provisioned))
+
+## Oversubscription from samples of per-server draw: the largest n with n · P_q ≤ budget,
+## P_q the q quantile of the draw (linear interpolation). A record of nameplate (servers
+## at the provisioned power, by default the largest sample), servers, gain (servers /
+## nameplate − 1) and draw_quantile.
+## @example use power; oversubscribed(100 kW, [5, 6, 7, 8, 10] kW, q: 0.5).servers  # 14
+fn oversubscribed(budget, samples, q = 0.99, provisioned = nil) {
+    check_samples(samples)
+    if type_of(provisioned) == "nil" { provisioned = max(samples) }
+    if not (q > 0 and q <= 1) { error("q must be in (0, 1], got {q}") }
+    n0 = servers_at_nameplate(budget, provisioned)
+    pq = quantile(samples, q)
+    n = floor(budget / pq)
+    gain = if n0 > 0 { n / n0 - 1 } else { inf }
+    {nameplate: n0, servers: n, gain: gain, draw_quantile: pq}
+}
+
+## The probability that n servers together draw more than the budget, each drawing
+## independently like the samples. method: "simulate" (default) sums n draws picked
+## with replacement in each of `trials` seeded trials (Park–Miller generator) and counts
+## the sums above the budget; "normal" is the central-limit approximation
+## P(sum > budget) = ½·erfc((budget − n·mean)/(sd·√(2n))). Real draws are correlated
+## (a load surge hits every server), so both understate the risk.
+## @example use power; overload_probability(100 kW, 10, [9, 11] kW, method: "normal")  # 0.5
+fn overload_probability(budget, n, samples, method = "simulate", trials = 10000, seed = 1) {
+    check_power("budget", budget)
+    check_samples(samples)
+    if not (n >= 1) or floor(n) != n { error("n must be a whole number of servers, got {n}") }
+    b = value_of(budget, "W")
+    x = value_of(samples, "W")
+    if method == "normal" {
+        s = sd(x)
+        if s == 0 { return if n * x[0] > b { 1 } else { 0 } }
+        return 0.5 * erfc((b - n * mean(x)) / (s * sqrt(2 * n)))
+    }
+    if method != "simulate" { error("method must be \"simulate\" or \"normal\", got \"{method}\"") }
+    state = (floor(seed) % 2147483646) + 1
+    m = len(x)
+    over = 0
+    for t in 1..trials {
+        total = 0
+        for i in 1..n {
+            state = (16807 * state) % 2147483647
+            total = total + x[floor(state / 2147483647 * m)]
+        }
+        if total > b { over = over + 1 }
+    }
+    over / trials
+}
 
 """#####,
         "prelude": #####"""

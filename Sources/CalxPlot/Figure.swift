@@ -30,6 +30,9 @@ public final class Figure {
     public var title: String?
     public var xLabel: String?
     public var yLabel: String?
+    /// The data's units, joined to the axis labels when drawn.
+    public var xUnit: String?
+    public var yUnit: String?
     public var xLog = false
     public var yLog = false
     /// Names shown at x = 0, 1, 2 … instead of numbers (bar charts of categories).
@@ -48,11 +51,22 @@ public final class Figure {
                               title: figures.lazy.compactMap(\.title).first,
                               xLabel: figures.lazy.compactMap(\.xLabel).first,
                               yLabel: figures.lazy.compactMap(\.yLabel).first)
+        combined.xUnit = figures.lazy.compactMap(\.xUnit).first
+        combined.yUnit = figures.lazy.compactMap(\.yUnit).first
         combined.xLog = figures.contains(where: \.xLog)
         combined.yLog = figures.contains(where: \.yLog)
         combined.categories = figures.lazy.compactMap(\.categories).first
         return combined
     }
+
+    /// "compute (GPU·h)": an axis label with the data's unit, or the unit alone.
+    static func axisLabel(_ label: String?, _ unit: String?) -> String? {
+        guard let unit else { return label }
+        return label.map { "\($0) (\(unit))" } ?? unit
+    }
+
+    public var xAxisLabel: String? { Figure.axisLabel(xLabel, xUnit) }
+    public var yAxisLabel: String? { Figure.axisLabel(yLabel, yUnit) }
 
     /// The data range of each axis over every series (finite values only, positive on a log axis).
     func range(of axis: KeyPath<Series, [Double]>, log: Bool) -> (Double, Double) {

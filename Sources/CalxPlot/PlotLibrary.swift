@@ -38,8 +38,10 @@ public enum PlotLibrary {
 
         func apply(to figure: Figure, xUnit: CalxCore.Unit? = nil, yUnit: CalxCore.Unit? = nil) {
             figure.title = title ?? figure.title
-            figure.xLabel = withUnit(xLabel ?? figure.xLabel, xUnit)
-            figure.yLabel = withUnit(yLabel ?? figure.yLabel, yUnit)
+            figure.xLabel = xLabel ?? figure.xLabel
+            figure.yLabel = yLabel ?? figure.yLabel
+            figure.xUnit = shown(xUnit) ?? figure.xUnit
+            figure.yUnit = shown(yUnit) ?? figure.yUnit
             if let xLog { figure.xLog = xLog }
             if let yLog { figure.yLog = yLog }
         }
@@ -66,10 +68,10 @@ public enum PlotLibrary {
             }
         }
 
-        /// "compute (GPU·h)": the unit joins the label, or is the label.
-        func withUnit(_ label: String?, _ unit: CalxCore.Unit?) -> String? {
-            guard let unit, !unit.dimension.isNone || unit.scale != 1 else { return label }
-            return label.map { "\($0) (\(unit.symbol))" } ?? unit.symbol
+        /// A unit worth naming on an axis (not a plain number).
+        func shown(_ unit: CalxCore.Unit?) -> String? {
+            guard let unit, !unit.dimension.isNone || unit.scale != 1 else { return nil }
+            return unit.symbol
         }
     }
 

@@ -69,10 +69,10 @@ public enum SVGRenderer {
         }
         out += "</g>\n"
         out += "<rect x=\"\(n(left))\" y=\"\(n(top))\" width=\"\(n(plotWidth))\" height=\"\(n(plotHeight))\" fill=\"none\" stroke=\"#333333\"/>\n"
-        if let label = figure.xLabel {
+        if let label = figure.xAxisLabel {
             out += "<text x=\"\(n(left + plotWidth / 2))\" y=\"\(n(height - 14))\" text-anchor=\"middle\">\(escape(label))</text>\n"
         }
-        if let label = figure.yLabel {
+        if let label = figure.yAxisLabel {
             out += "<text transform=\"translate(18 \(n(top + plotHeight / 2))) rotate(-90)\" text-anchor=\"middle\">\(escape(label))</text>\n"
         }
         // The legend goes in the corner of the plot area that covers the fewest data points.

@@ -63,9 +63,9 @@ public enum TerminalRenderer {
         let left = figure.categories?.first ?? xAxis.label(xAxis.low), right = figure.categories?.last ?? xAxis.label(xAxis.high)
         let gap = max(1, columns - left.count - right.count)
         lines.append(String(repeating: " ", count: margin + 1) + left + String(repeating: " ", count: gap) + right)
-        if let label = figure.xLabel { lines.append(String(repeating: " ", count: margin + 1 + max(0, (columns - label.count) / 2)) + label) }
+        if let label = figure.xAxisLabel { lines.append(String(repeating: " ", count: margin + 1 + max(0, (columns - label.count) / 2)) + label) }
         var legend: [String] = []
-        if let label = figure.yLabel { legend.append("y: " + label) }
+        if let label = figure.yAxisLabel { legend.append("y: " + label) }
         legend += figure.series.compactMap { series in
             series.label.map { (series.mark == .points ? "• " : series.mark == .band ? "░ " : "─ ") + $0 }
         }

@@ -48,8 +48,14 @@ public final class UnitRegistry {
         dimensions.first { $0.name == name }?.dimension
     }
 
+    /// Declares a dimension. Repeating a declaration exactly is allowed, so that modules and
+    /// programs can share a vocabulary (`dimension Token` in two places); a different one is an error.
     public func declareDimension(_ name: String, as definition: Dimension?) throws(UnitError) {
-        guard dimension(named: name) == nil else { throw UnitError(message: "dimension '\(name)' is already defined") }
+        if let existing = dimension(named: name) {
+            let isBase = baseDimensions.contains(name) && existing == .base(baseDimensions.firstIndex(of: name) ?? -1)
+            if definition == nil ? isBase : definition == existing { return }
+            throw UnitError(message: "dimension '\(name)' is already defined")
+        }
         if let definition {
             dimensions.append((name, definition))
         } else {
@@ -60,9 +66,14 @@ public final class UnitRegistry {
 
     /// Declares a unit under each of `names`; the first is its symbol.
     public func declareUnit(_ names: [String], as unit: Unit, prefixes: [PrefixSet]) throws(UnitError) {
-        for name in names where units[name] != nil {
-            throw UnitError(message: "unit '\(name)' is already defined", notes: ["note: \(describe(units[name] ?? unit))"])
+        for name in names {
+            guard let existing = units[name] else { continue }
+            // The same unit declared again (by another module) is allowed; a different one is not.
+            let same = existing.dimension == unit.dimension && existing.scale == unit.scale && existing.offset == unit.offset
+            if !same { throw UnitError(message: "unit '\(name)' is already defined", notes: ["note: \(describe(existing))"]) }
         }
+        let names = names.filter { units[$0] == nil }
+        guard !names.isEmpty else { return }
         for (position, name) in names.enumerated() {
             units[name] = Unit(named: name, as: unit)
             if !prefixes.isEmpty { prefixable[name] = (prefixes, position == 0 && name.count <= 4) }
