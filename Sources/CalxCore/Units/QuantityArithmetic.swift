@@ -68,6 +68,14 @@ public enum QuantityArithmetic {
             return attach(scaled(product, by: factor), simpler)
         case .power:
             return try power(x, u, exponent: attach(y, v), names: names)
+        case .equal, .notEqual:
+            // nil (or a string, a record) is never equal to a quantity: no units to compare.
+            switch (x, y) {
+            case (.number, .number), (.numbers, .number), (.number, .numbers), (.numbers, .numbers), (.list, _), (_, .list):
+                return try sameDimension(op, x, u, y, v, names: names)
+            default:
+                return .bool(op == .notEqual)
+            }
         default:
             return try sameDimension(op, x, u, y, v, names: names)
         }
