@@ -71,7 +71,7 @@ enum Chinchilla {
         let objective = Objective(dimension: 5,
                                   value: { data.objective($0, delta: delta, gradient: false).0 },
                                   valueAndGradient: { data.objective($0, delta: delta, gradient: true) })
-        return try? Minimizer.bfgs(objective, from: start, gradientTolerance: polish ? 1e-12 : 1e-6, acceptance: 1e-6,
+        return try? Minimizer.bfgs(objective, from: start, gradientTolerance: polish ? 1e-12 : 1e-6, acceptance: 1e-5,
                                    maxIterations: maxIterations)
     }
 
