@@ -3,6 +3,627 @@
 
 enum StdlibSources {
     static let files: [String: String] = [
+        "carbon": #####"""
+# The carbon footprint of computation (models.md §6), after Green Algorithms:
+# Lannelongue, Grealey, Inouye, "Green Algorithms: Quantifying the Carbon Footprint of
+# Computation", Advanced Science 8(12):2100707 (2021). The reference tables (processors,
+# carbon intensity, PUE, equivalences) are the project's data version 3.0, under CC BY 4.0:
+# see Stdlib/carbon/data.calx and Stdlib/carbon/SOURCE.md for the attribution.
+#
+#   P_cores  = PUE · (n_cores · P_core · u_core + n_GPUs · P_GPU · u_GPU)
+#   P_memory = PUE · memory · 0.3725 W/GB
+#   E        = runtime · (P_cores + P_memory) · runs
+#   CO2e     = E · CI                    (CO2e is a mass: 1 kg here means 1 kg CO2e)
+#
+# The tables: cpu_tdp, gpu_tdp, locations, provider_pue, datacentres, reference_values,
+# peak_bf16 and data_version. Every name argument (cpu, gpu, location, provider,
+# datacentre) must match a row exactly; a near miss gets a "did you mean" list.
+use core/math
+use core/vectors
+use core/text
+use core/tables
+use carbon/data
+
+# Checks that x is a quantity of dimension `dim`, not negative; `example` shows a good value.
+fn carbon_check_quantity(what, x, dim, example) {
+    if type_of(x) != "quantity" or dimension_of(x) != dim {
+        d = dimension_of(x)
+        if d == "1" { d = "a plain number" }
+        error("{what} must have the dimension {dim}, like {example}; got {x} ({d})")
+    }
+    if not (x >= 0 * x) { error("{what} must not be negative, got {x}") }
+    x
+}
+# Checks that x is a plain number that is not negative (a count); 50 % reads as 0.5.
+fn carbon_check_count(what, x) {
+    if type_of(x) == "quantity" and dimension_of(x) == "1" { x = x * 1 }
+    if type_of(x) != "number" { error("{what} must be a plain number, got {x} ({dimension_of(x)})") }
+    if not (x >= 0) { error("{what} must not be negative, got {x}") }
+    x
+}
+# Checks that a usage factor is a share in [0, 1]; 50 % reads as 0.5.
+fn carbon_check_usage(what, x) {
+    if type_of(x) == "quantity" and dimension_of(x) == "1" { x = x * 1 }
+    if type_of(x) != "number" { error("{what} must be a share of the time the processors are busy, in [0, 1]; got {x} ({dimension_of(x)})") }
+    if not (x >= 0 and x <= 1) { error("{what} must be in [0, 1] (the share of the time the processors are busy), got {x}") }
+    x
+}
+# Checks a power usage effectiveness: a plain number ≥ 1.
+fn carbon_check_pue(x) {
+    if type_of(x) == "quantity" and dimension_of(x) == "1" { x = x * 1 }
+    if type_of(x) != "number" { error("pue must be a plain number ≥ 1, got {x} ({dimension_of(x)})") }
+    if not (x >= 1) { error("pue must be at least 1 (the facility draws at least what the computers draw), got {x}") }
+    x
+}
+# "; did you mean "a", "b" or "c"?" for a mistyped name, or "" when nothing is near.
+fn carbon_did_you_mean(name, candidates) {
+    s = suggest(name, candidates)
+    if len(s) == 0 { return "" }
+    quoted = map(s, n => "\"{n}\"")
+    if len(quoted) == 1 { return "; did you mean {quoted[0]}?" }
+    head = reduce(quoted[0..<(len(quoted) - 1)], (a, b) => "{a}, {b}")
+    "; did you mean {head} or {quoted[-1]}?"
+}
+# The row of `among` whose `column` is `name`, or an error naming the table to look in.
+fn carbon_lookup(kind, name, among, column, table_name) {
+    if type_of(name) != "string" { error("{kind} must be a name in {table_name}.{column}, got {name} ({type_of(name)})") }
+    found = among[among[column] == name]
+    if len(found) == 0 {
+        error("unknown {kind} \"{name}\"{carbon_did_you_mean(name, among[column])} (the names are in {table_name}.{column})")
+    }
+    found[0]
+}
+
+## The power per core of a processor in cpu_tdp (TDP / cores, in W); "Any" is 12 W.
+## @example use carbon; cpu_power("Xeon E5-2683 v4")  # 7.5 W
+fn cpu_power(name) = carbon_lookup("cpu", name, cpu_tdp, "model", "cpu_tdp").tdp_per_core
+
+## The power of one accelerator in gpu_tdp (its TDP, in W); "Any" is 200 W.
+## @example use carbon; gpu_power("NVIDIA A100 80GB PCIe")  # 300 W
+fn gpu_power(name) = carbon_lookup("gpu", name, gpu_tdp, "model", "gpu_tdp").tdp
+
+## The location code of `locations` for a code ("US", "US-CA"), a country ("France": its
+## whole-country row) or a region ("California"), as the tables spell them.
+## @example use carbon; location_code("California")  # "US-CA"
+fn location_code(name) {
+    if type_of(name) != "string" { error("location must be a location code like \"US\" or \"FR\", got {name} ({type_of(name)})") }
+    if any(locations.location == name) { return name }
+    whole = locations[locations.country == name and locations.region == "Any"]
+    if len(whole) > 0 { return whole[0].location }
+    regions = locations[locations.region == name]
+    if len(regions) > 0 { return regions[0].location }
+    names = concat(locations.location, unique(locations.country), unique(locations.region[locations.region != "Any"]))
+    error("unknown location \"{name}\"{carbon_did_you_mean(name, names)} (the codes, countries and regions are in locations)")
+}
+
+## The carbon intensity of a location (a code of `locations` such as "WORLD", "US", "FR",
+## "US-CA", or a country or region name), in g/kWh (gCO2e/kWh).
+## @example use carbon; carbon_intensity("WORLD")  # 475 g/kWh
+fn carbon_intensity(location) {
+    code = location_code(location)
+    locations[locations.location == code][0].ci
+}
+
+# The row of provider_pue for a provider code ("aws") or full name ("Amazon Web Services").
+fn carbon_provider(provider) {
+    if type_of(provider) == "string" and any(provider_pue.name == provider) {
+        return provider_pue[provider_pue.name == provider][0]
+    }
+    if type_of(provider) == "string" and not any(provider_pue.provider == provider) {
+        names = concat(provider_pue.provider, provider_pue.name)
+        error("unknown provider \"{provider}\"{carbon_did_you_mean(provider, names)} (the codes are in provider_pue.provider, the names in provider_pue.name)")
+    }
+    carbon_lookup("provider", provider, provider_pue, "provider", "provider_pue")
+}
+
+## The default PUE of a provider (code or full name, as in provider_pue); "Unknown" is 1.56.
+## @example use carbon; provider_pue_of("aws")  # 1.2
+fn provider_pue_of(provider) = carbon_provider(provider).pue
+
+## The energy and carbon footprint of a computation, by the Green Algorithms method
+## (Lannelongue et al. 2021, data v3.0). runtime is the wall-clock time; cores CPU cores of
+## model `cpu` (or core_power per core), gpus accelerators of model `gpu` (or gpu_power each);
+## usage_cpu, usage_gpu the busy share in [0, 1]; memory the memory requested; location a
+## code of `locations` or a country or region name (default "WORLD", 475 g/kWh; a provider's
+## datacentre gives its own), or ci a carbon intensity; pue, else the PUE of the datacentre,
+## else of the provider (code or name), else 1.56 (unknown); runs identical runs.
+## A record: power (W), energy, cpu_energy, gpu_energy, memory_energy (kWh), co2e (kg),
+## tree_months, car_km (an EU car), flights (fractions of one passenger's flight Paris–Dublin,
+## New York–San Francisco, New York–Melbourne), and the inputs used, with data_version.
+## @example use carbon; round(footprint(runtime: 12 h, cores: 12, cpu: "Xeon E5-2683 v4", memory: 64 GB, pue: 1.56).energy, 6)  # 2.131085 kWh
+fn footprint(runtime, cores = 0, cpu = "Any", core_power = nil, gpus = 0, gpu = nil, gpu_power = nil,
+             usage_cpu = 1, usage_gpu = 1, memory = 0 GB, location = nil, ci = nil, pue = nil,
+             provider = nil, datacentre = nil, runs = 1) {
+    carbon_check_quantity("runtime", runtime, "Time", "12 h")
+    cores = carbon_check_count("cores", cores)
+    gpus = carbon_check_count("gpus", gpus)
+    usage_cpu = carbon_check_usage("usage_cpu", usage_cpu)
+    usage_gpu = carbon_check_usage("usage_gpu", usage_gpu)
+    carbon_check_quantity("memory", memory, "Information", "64 GB")
+    runs = carbon_check_count("runs", runs)
+    if runs == 0 { error("runs must be at least 1, got 0") }
+
+    # Processors: the table's power, unless given.
+    if type_of(core_power) == "nil" {
+        p_core = carbon_lookup("cpu", cpu, cpu_tdp, "model", "cpu_tdp").tdp_per_core
+        if cpu != "Any" and cores == 0 { error("cpu is \"{cpu}\" but cores is 0: give the number of cores used, like cores: 8") }
+    } else {
+        p_core = carbon_check_quantity("core_power", core_power, "Power", "10 W")
+        if type_of(cpu) == "string" and cpu == "Any" { cpu = "custom" }
+    }
+    if type_of(gpu) != "nil" and gpus == 0 and type_of(gpu_power) == "nil" {
+        error("gpu is \"{gpu}\" but gpus is 0: give the number of GPUs used, like gpus: 4")
+    }
+    if gpus == 0 and type_of(gpu) == "nil" and type_of(gpu_power) == "nil" {
+        gpu = "none"
+        p_gpu = 0 W
+    } else if type_of(gpu_power) == "nil" {
+        if type_of(gpu) == "nil" { gpu = "Any" }
+        p_gpu = carbon_lookup("gpu", gpu, gpu_tdp, "model", "gpu_tdp").tdp
+    } else {
+        p_gpu = carbon_check_quantity("gpu_power", gpu_power, "Power", "700 W")
+        if type_of(gpu) == "nil" { gpu = "custom" }
+    }
+
+    # Where: the data centre gives a location and maybe a PUE; the provider a default PUE.
+    centre_pue = nan
+    if type_of(datacentre) != "nil" {
+        rows = datacentres
+        if type_of(provider) != "nil" { rows = datacentres[datacentres.provider == carbon_provider(provider).provider] }
+        if len(rows) == 0 { error("provider \"{provider}\" has no data centres in the tables; give location: instead") }
+        centre = carbon_lookup("datacentre", datacentre, rows, "name", "datacentres")
+        if type_of(provider) == "nil" { provider = centre.provider }
+        if type_of(location) == "nil" { location = centre.location }
+        else if location_code(location) != centre.location { error("datacentre \"{datacentre}\" is in \"{centre.location}\", not \"{location}\"") }
+        centre_pue = centre.pue
+    }
+    if type_of(ci) == "nil" {
+        if type_of(location) == "nil" { location = "WORLD" }
+        location = location_code(location)
+        ci = locations[locations.location == location][0].ci
+    } else {
+        carbon_check_quantity("ci", ci, "CarbonIntensity", "475 g/kWh")
+        if type_of(location) == "nil" { location = "custom" } else { location = location_code(location) }
+    }
+    if type_of(pue) != "nil" { pue = carbon_check_pue(pue) }
+    else if centre_pue == centre_pue { pue = centre_pue }
+    else if type_of(provider) != "nil" { pue = carbon_provider(provider).pue }
+    else { pue = provider_pue[provider_pue.provider == "Unknown"][0].pue }
+
+    # The formulas.
+    cpu_draw = pue * cores * p_core * usage_cpu -> W
+    gpu_draw = pue * gpus * p_gpu * usage_gpu -> W
+    memory_draw = pue * memory * reference_values.memory_power -> W
+    power = cpu_draw + gpu_draw + memory_draw
+    cpu_energy = runtime * cpu_draw * runs -> kWh
+    gpu_energy = runtime * gpu_draw * runs -> kWh
+    memory_energy = runtime * memory_draw * runs -> kWh
+    energy = runtime * power * runs -> kWh
+    co2e = energy * ci -> kg
+    r = reference_values
+    {power: power, energy: energy, co2e: co2e,
+     cpu_energy: cpu_energy, gpu_energy: gpu_energy, memory_energy: memory_energy,
+     tree_months: value_of(co2e, "g") / value_of(r.tree_year, "g") * 12,
+     car_km: co2e / r.car_eu_per_km -> km,
+     flights: {paris_dublin: value_of(co2e, "g") / value_of(r.flight_paris_dublin, "g"),
+               new_york_san_francisco: value_of(co2e, "g") / value_of(r.flight_new_york_san_francisco, "g"),
+               new_york_melbourne: value_of(co2e, "g") / value_of(r.flight_new_york_melbourne, "g")},
+     runtime: runtime, runs: runs, cores: cores, cpu: cpu, core_power: p_core, gpus: gpus, gpu: gpu,
+     gpu_power: p_gpu, memory: memory, location: location, ci: ci, pue: pue,
+     data_version: data_version}
+}
+
+## The peak dense BF16 throughput of a GPU in peak_bf16 (TFLOP/s, vendor figures).
+## @example use carbon; peak_flops("NVIDIA H100 SXM")  # 989 TFLOP/s
+fn peak_flops(gpu) {
+    if type_of(gpu) == "string" and not any(peak_bf16.model == gpu) {
+        hint = carbon_did_you_mean(gpu, peak_bf16.model)
+        if hint == "" { hint = "." }
+        error("no peak throughput for gpu \"{gpu}\" in peak_bf16{hint} Give it as peak:, like peak: 312 TFLOP/s")
+    }
+    carbon_lookup("gpu", gpu, peak_bf16, "model", "peak_bf16").peak
+}
+
+## The wall-clock time of a training run of `flops` operations on `gpus` GPUs at model FLOPs
+## utilisation mfu: FLOPs / (gpus · peak · mfu), in h; peak from peak_bf16 unless given.
+## @example use carbon; training_time(989e15 * 3600 FLOP, gpu: "NVIDIA H100 SXM", gpus: 1, mfu: 1)  # 1000 h
+fn training_time(flops, gpu = "NVIDIA H100 SXM", gpus = 8, mfu = 0.4, peak = nil) {
+    if type_of(flops) == "number" { flops = flops * 1 FLOP }
+    carbon_check_quantity("flops", flops, "Compute", "6e23 FLOP")
+    if type_of(peak) == "nil" { peak = peak_flops(gpu) }
+    else { carbon_check_quantity("peak", peak, "ComputeRate", "989 TFLOP/s") }
+    gpus = carbon_check_count("gpus", gpus)
+    if gpus == 0 { error("gpus must be at least 1, got 0") }
+    if type_of(mfu) == "quantity" and dimension_of(mfu) == "1" { mfu = mfu * 1 }
+    if type_of(mfu) != "number" or not (mfu > 0 and mfu <= 1) { error("mfu must be in (0, 1] (the share of peak throughput achieved), got {mfu}") }
+    flops / (gpus * peak * mfu) -> h
+}
+
+## The footprint of a training run given its FLOPs (6 · parameters · tokens for a dense
+## transformer): runtime = training_time(...), then footprint() with the GPUs' power.
+## The record of footprint() plus flops, mfu, peak and gpu_hours.
+## @example use carbon; training_footprint(989e15 * 3600 FLOP, gpu: "NVIDIA H100 SXM", gpus: 1, mfu: 1, pue: 1).energy  # 700 kWh
+fn training_footprint(flops, gpu = "NVIDIA H100 SXM", gpus = 8, mfu = 0.4, peak = nil,
+                      gpu_power = nil, usage_gpu = 1, cores = 0, cpu = "Any", memory = 0 GB,
+                      location = nil, ci = nil, pue = nil, provider = nil, datacentre = nil, runs = 1) {
+    if type_of(flops) == "number" { flops = flops * 1 FLOP }
+    if type_of(peak) == "nil" { peak = peak_flops(gpu) }
+    t = training_time(flops, gpu: gpu, gpus: gpus, mfu: mfu, peak: peak)
+    f = footprint(t, cores: cores, cpu: cpu, gpus: gpus, gpu: gpu, gpu_power: gpu_power,
+                  usage_gpu: usage_gpu, memory: memory, location: location, ci: ci, pue: pue,
+                  provider: provider, datacentre: datacentre, runs: runs)
+    # Calx has no record update, so the fields of f are copied.
+    {power: f.power, energy: f.energy, co2e: f.co2e,
+     cpu_energy: f.cpu_energy, gpu_energy: f.gpu_energy, memory_energy: f.memory_energy,
+     tree_months: f.tree_months, car_km: f.car_km, flights: f.flights,
+     flops: flops, mfu: mfu, peak: peak, gpu_hours: t * f.gpus -> h,
+     runtime: f.runtime, runs: f.runs, cores: f.cores, cpu: f.cpu, core_power: f.core_power,
+     gpus: f.gpus, gpu: f.gpu, gpu_power: f.gpu_power, memory: f.memory, location: f.location,
+     ci: f.ci, pue: f.pue, data_version: f.data_version}
+}
+
+## The energy of a training run given its FLOPs, in kWh: training_footprint(...).energy.
+## @example use carbon; training_energy(989e15 * 3600 FLOP, gpu: "NVIDIA H100 SXM", gpus: 1, mfu: 1, pue: 1.5)  # 1050 kWh
+fn training_energy(flops, gpu = "NVIDIA H100 SXM", gpus = 8, mfu = 0.4, peak = nil, gpu_power = nil,
+                   usage_gpu = 1, pue = nil, provider = nil, datacentre = nil) {
+    training_footprint(flops, gpu: gpu, gpus: gpus, mfu: mfu, peak: peak, gpu_power: gpu_power,
+                       usage_gpu: usage_gpu, pue: pue, provider: provider, datacentre: datacentre).energy
+}
+
+"""#####,
+        "carbon/data": #####"""
+# The Green Algorithms reference data, version 3.0, as Calx tables (used by `use carbon`).
+#
+# GENERATED by Stdlib/carbon/make_data.py from the CSV files of the `data/v3.0/` folder of
+# GreenAlgorithms/green-algorithms-tool; do not edit by hand, run
+#     python3 Stdlib/carbon/make_data.py PATH/TO/green-algorithms-v3.0
+# Data licence: Creative Commons Attribution 4.0 International (CC BY 4.0).
+# Attribution: Lannelongue, Grealey, Inouye, "Green Algorithms: Quantifying the Carbon
+# Footprint of Computation", Advanced Science 8(12):2100707 (2021), and the Green
+# Algorithms project (https://www.green-algorithms.org). See Stdlib/carbon/SOURCE.md.
+# Changes: names are trimmed of spaces; a missing number is nan; datacentres without a
+# location are left out; the GPUs whose `source` is "added by Calx from vendor datasheets" are
+# not in the v3.0 tables (Calx additions, from the vendors' datasheets); peak_bf16 is a
+# Calx addition (vendor figures, dense BF16 per GPU, models.md §7).
+
+## The version of the Green Algorithms data these tables hold; every footprint names it.
+data_version = "Green Algorithms v3.0"
+
+## Processors (TDP_cpu.csv): the thermal design power of the chip (nan when the table has
+## none), its cores and the TDP per core that footprint() uses. "Any" is the default.
+cpu_tdp = table(
+    model: [
+        "A8-7680", "A9-9425 SoC", "AMD 7552", "AMD EPYC 7251",
+        "AMD EPYC 7343", "AMD EPYC 7513", "AMD EPYC 7642", "AMD EPYC 7763",
+        "AMD EPYC 7773X", "AMD EPYC 7H12", "AMD EPYC 7V73X", "Any",
+        "Athlon 3000G", "Core 2 Quad Q6600", "Core i3-10100", "Core i3-10300",
+        "Core i3-10320", "Core i3-10350K", "Core i3-9100", "Core i3-9100F",
+        "Core i5-10400", "Core i5-10400F", "Core i5-10500", "Core i5-10600",
+        "Core i5-10600K", "Core i5-1145G7", "Core i5-3570K", "Core i5-4460",
+        "Core i5-9400", "Core i5-9400F", "Core i5-9600KF", "Core i7-10700",
+        "Core i7-10700K", "Core i7-4790", "Core i7-4930K", "Core i7-6700K",
+        "Core i7-8700K", "Core i7-9700F", "Core i7-9700K", "Core i9-10900K",
+        "Core i9-10900KF", "Core i9-10900XE", "Core i9-10920XE", "Core i9-12900K",
+        "Core i9-9900K", "FX-6300", "FX-8350", "Rasberry Pi 4",
+        "Ryzen 3 2200G", "Ryzen 3 3200G", "Ryzen 3 3200U", "Ryzen 5 1600",
+        "Ryzen 5 2600", "Ryzen 5 3400G", "Ryzen 5 3500U", "Ryzen 5 3600",
+        "Ryzen 5 3600X", "Ryzen 7 2700X", "Ryzen 7 3700X", "Ryzen 7 3800X",
+        "Ryzen 9 3900X", "Ryzen 9 3950X", "Ryzen Threadripper 2990WX", "Ryzen Threadripper 3990X",
+        "Xeon E5-2650 v2", "Xeon E5-2660 v3", "Xeon E5-2665", "Xeon E5-2670",
+        "Xeon E5-2670 v2", "Xeon E5-2680 v3", "Xeon E5-2683 v4", "Xeon E5-2690 v2",
+        "Xeon E5-2690 v3", "Xeon E5-2695 v3", "Xeon E5-2695 v4", "Xeon E5-2697 v4",
+        "Xeon E5-2699 v3", "Xeon E5-2699 v4", "Xeon E5-4610 v4", "Xeon E5-4620",
+        "Xeon E5-4650L", "Xeon E7-4850 v2", "Xeon E7-8867 v3", "Xeon E7-8880 v4",
+        "Xeon Gold 6142", "Xeon Gold 6148", "Xeon Gold 6248", "Xeon Gold 6252",
+        "Xeon L5640", "Xeon Phi 5110P", "Xeon Platinum 8260", "Xeon Platinum 8268",
+        "Xeon Platinum 9282", "Xeon X3430", "Xeon X5660"],
+    tdp: [
+        45, 15, 200, 120, 190, 200, 225, 280, 280, 280, 280, nan,
+        35, 95, 65, 62, 91, 91, 65, 65, 65, 65, 65, 65,
+        95, 28, 77, 84, 65, 65, 95, 65, 125, 84, 130, 95,
+        95, 65, 95, 125, 105, 165, 165, 125, 95, 95, 125, 6.4,
+        65, 65, 15, 65, 65, 65, 15, 65, 95, 105, 65, 105,
+        125, 105, 250, 280, 95, 105, 115, 115, 115, 120, 120, 130,
+        135, 120, 120, 145, 145, 145, 105, 95, 115, 105, 165, 150,
+        150, 150, 150, 150, 60, 225, 165, 205, 400, 95, 95] W,
+    cores: [
+        4, 2, 48, 8, 16, 32, 48, 64, 64, 64, 64, nan,
+        2, 4, 4, 4, 4, 4, 4, 4, 6, 6, 6, 6,
+        6, 4, 4, 4, 6, 6, 6, 8, 8, 4, 6, 4,
+        6, 8, 8, 10, 10, 10, 12, 16, 8, 6, 8, 4,
+        4, 4, 2, 6, 6, 4, 4, 6, 6, 8, 8, 8,
+        12, 16, 32, 64, 8, 10, 8, 8, 10, 12, 16, 10,
+        12, 14, 18, 18, 18, 22, 10, 8, 8, 12, 16, 22,
+        16, 20, 20, 24, 6, 60, 24, 24, 56, 4, 6],
+    tdp_per_core: [
+        11.3, 7.5, 4.2, 15, 11.9, 6.3, 4.7, 4.4, 4.4, 4.4, 4.4, 12,
+        17.5, 23.8, 16.3, 15.5, 22.8, 22.8, 16.3, 16.3, 10.8, 10.8, 10.8, 10.8,
+        15.8, 7, 19.3, 21, 10.8, 10.8, 15.8, 8.1, 15.6, 21, 21.7, 23.8,
+        15.8, 8.1, 11.9, 12.5, 10.5, 16.5, 13.8, 7.8, 11.9, 15.8, 15.6, 1.6,
+        16.3, 16.3, 7.5, 10.8, 10.8, 16.3, 3.8, 10.8, 15.8, 13.1, 8.1, 13.1,
+        10.4, 6.6, 7.8, 4.4, 11.9, 10.5, 14.4, 14.4, 11.5, 10, 7.5, 13,
+        11.3, 8.6, 6.7, 8.1, 8.1, 6.6, 10.5, 11.9, 14.4, 8.8, 10.3, 6.8,
+        9.4, 7.5, 7.5, 6.3, 10, 3.8, 6.9, 8.5, 7.1, 23.8, 15.8] W)
+
+## Accelerators (TDP_gpu.csv, per board; "Any" has the table's TDP_per_core, 200 W).
+## The rows whose source is "added by Calx from vendor datasheets"
+## (NVIDIA H100 SXM 700 W, NVIDIA H200 SXM 700 W, NVIDIA B200 1000 W) are Calx additions.
+gpu_tdp = table(
+    model: [
+        "AMD RX480", "Any", "NVIDIA A100 40GB PCIe",
+        "NVIDIA A100 80GB PCIe", "NVIDIA GTX 1080", "NVIDIA GTX 1080 Ti",
+        "NVIDIA GTX TITAN X", "NVIDIA Jetson AGX Xavier", "NVIDIA RTX 2080",
+        "NVIDIA RTX 2080 Ti", "NVIDIA Tesla K80", "NVIDIA Tesla P100",
+        "NVIDIA Tesla P100 PCIe", "NVIDIA Tesla P4", "NVIDIA Tesla T4",
+        "NVIDIA Tesla V100", "NVIDIA Tesla V100S", "NVIDIA Titan V",
+        "NVIDIA TITAN X Pascal", "TPU v2", "TPU v3",
+        "TPU v4", "NVIDIA H100 SXM", "NVIDIA H200 SXM",
+        "NVIDIA B200"],
+    tdp: [
+        150, 200, 250, 300, 180, 250, 250, 30, 215, 250, 300, 250,
+        250, 75, 70, 300, 250, 250, 250, 280, 220, 170, 700, 700,
+        1000] W,
+    source: [
+        "Green Algorithms v3.0", "Green Algorithms v3.0",
+        "Green Algorithms v3.0", "Green Algorithms v3.0",
+        "Green Algorithms v3.0", "Green Algorithms v3.0",
+        "Green Algorithms v3.0", "Green Algorithms v3.0",
+        "Green Algorithms v3.0", "Green Algorithms v3.0",
+        "Green Algorithms v3.0", "Green Algorithms v3.0",
+        "Green Algorithms v3.0", "Green Algorithms v3.0",
+        "Green Algorithms v3.0", "Green Algorithms v3.0",
+        "Green Algorithms v3.0", "Green Algorithms v3.0",
+        "Green Algorithms v3.0", "Green Algorithms v3.0",
+        "Green Algorithms v3.0", "Green Algorithms v3.0",
+        "added by Calx from vendor datasheets", "added by Calx from vendor datasheets",
+        "added by Calx from vendor datasheets"])
+
+## Peak dense BF16 throughput per GPU, for training_energy() (a Calx addition: vendor
+## datasheets, as models.md §7; not part of the Green Algorithms data).
+peak_bf16 = table(
+    model: [
+        "NVIDIA A100 40GB PCIe", "NVIDIA A100 80GB PCIe", "NVIDIA H100 SXM",
+        "NVIDIA H200 SXM", "NVIDIA B200"],
+    peak: [312, 312, 989, 989, 2250] TFLOP/s)
+
+## Carbon intensity of electricity by location code (CI_aggregated.csv, gCO2e/kWh): WORLD,
+## countries ("US", "FR") and regions ("US-CA", "CA-QC"); region is "Any" for a whole country.
+locations = table(
+    location: [
+        "WORLD", "TW", "IL", "ZA", "CN", "CN-HK", "CN-HK2", "IN",
+        "ID", "JP", "KR", "SA", "SG", "TH", "TR", "AE",
+        "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE",
+        "FI", "FR", "DE", "GR", "HU", "IS", "IE", "IT",
+        "LV", "LT", "LU", "MT", "NL", "NO", "PL", "PT",
+        "RO", "RU", "RS", "SK", "SI", "ES", "SE", "CH",
+        "GB", "CA", "CA-AB", "CA-BC", "CA-MT", "CA-NB", "CA-NL", "CA-NS",
+        "CA-NT", "CA-NU", "CA-ON", "CA-PE", "CA-QC", "CA-SK", "CA-YT", "MX",
+        "US", "US-AK", "US-AL", "US-AR", "US-AZ", "US-CA", "US-CO", "US-CT",
+        "US-DC", "US-DE", "US-FL", "US-GA", "US-HI", "US-IA", "US-ID", "US-IL",
+        "US-IN", "US-KS", "US-KY", "US-LA", "US-MA", "US-MD", "US-ME", "US-MI",
+        "US-MN", "US-MO", "US-MS", "US-MT", "US-NC", "US-ND", "US-NE", "US-NH",
+        "US-NJ", "US-NM", "US-NV", "US-NY", "US-OH", "US-OK", "US-OR", "US-PA",
+        "US-RI", "US-SC", "US-SD", "US-TN", "US-TX", "US-UT", "US-VA", "US-VT",
+        "US-WA", "US-WI", "US-WV", "US-WY", "AU", "AU-ACT", "AU-NSW", "AU-NT",
+        "AU-NT2", "AU-QLD", "AU-SA", "AU-TAS", "AU-VIC", "AU-WA1", "AU-WA2", "NZ",
+        "AR", "BR", "UY"],
+    continent: [
+        "World", "Asia", "Asia", "Africa", "Asia",
+        "Asia", "Asia", "Asia", "Asia", "Asia",
+        "Asia", "Asia", "Asia", "Asia", "Asia",
+        "Asia", "Europe", "Europe", "Europe", "Europe",
+        "Europe", "Europe", "Europe", "Europe", "Europe",
+        "Europe", "Europe", "Europe", "Europe", "Europe",
+        "Europe", "Europe", "Europe", "Europe", "Europe",
+        "Europe", "Europe", "Europe", "Europe", "Europe",
+        "Europe", "Europe", "Europe", "Europe", "Europe",
+        "Europe", "Europe", "Europe", "Europe", "North America",
+        "North America", "North America", "North America", "North America", "North America",
+        "North America", "North America", "North America", "North America", "North America",
+        "North America", "North America", "North America", "North America", "North America",
+        "North America", "North America", "North America", "North America", "North America",
+        "North America", "North America", "North America", "North America", "North America",
+        "North America", "North America", "North America", "North America", "North America",
+        "North America", "North America", "North America", "North America", "North America",
+        "North America", "North America", "North America", "North America", "North America",
+        "North America", "North America", "North America", "North America", "North America",
+        "North America", "North America", "North America", "North America", "North America",
+        "North America", "North America", "North America", "North America", "North America",
+        "North America", "North America", "North America", "North America", "North America",
+        "North America", "North America", "North America", "North America", "North America",
+        "North America", "Oceania", "Oceania", "Oceania", "Oceania",
+        "Oceania", "Oceania", "Oceania", "Oceania", "Oceania",
+        "Oceania", "Oceania", "Oceania", "South America", "South America",
+        "South America"],
+    country: [
+        "Any", "China", "Israel", "South Africa",
+        "China", "China", "China", "India",
+        "Indonesia", "Japan", "Korea", "Saudi Arabia",
+        "Singapore", "Thailand", "Turkey", "United Arab Emirates",
+        "Austria", "Belgium", "Bulgaria", "Croatia",
+        "Cyprus", "Czech Republic", "Denmark", "Estonia",
+        "Finland", "France", "Germany", "Greece",
+        "Hungary", "Iceland", "Ireland", "Italy",
+        "Latvia", "Lithuania", "Luxembourg", "Malta",
+        "Netherlands", "Norway", "Poland", "Portugal",
+        "Romania", "Russian Federation", "Serbia", "Slovakia",
+        "Slovenia", "Spain", "Sweden", "Switzerland",
+        "United Kingdom", "Canada", "Canada", "Canada",
+        "Canada", "Canada", "Canada", "Canada",
+        "Canada", "Canada", "Canada", "Canada",
+        "Canada", "Canada", "Canada", "Mexico",
+        "United States of America", "United States of America", "United States of America", "United States of America",
+        "United States of America", "United States of America", "United States of America", "United States of America",
+        "United States of America", "United States of America", "United States of America", "United States of America",
+        "United States of America", "United States of America", "United States of America", "United States of America",
+        "United States of America", "United States of America", "United States of America", "United States of America",
+        "United States of America", "United States of America", "United States of America", "United States of America",
+        "United States of America", "United States of America", "United States of America", "United States of America",
+        "United States of America", "United States of America", "United States of America", "United States of America",
+        "United States of America", "United States of America", "United States of America", "United States of America",
+        "United States of America", "United States of America", "United States of America", "United States of America",
+        "United States of America", "United States of America", "United States of America", "United States of America",
+        "United States of America", "United States of America", "United States of America", "United States of America",
+        "United States of America", "United States of America", "United States of America", "United States of America",
+        "Australia", "Australia", "Australia", "Australia",
+        "Australia", "Australia", "Australia", "Australia",
+        "Australia", "Australia", "Australia", "New Zealand",
+        "Argentina", "Brazil", "Uruguay"],
+    region: [
+        "Any", "Taiwan", "Any", "Any",
+        "Any", "Hong Kong (HK Electricity Company)", "Hong Kong (CLP Group)", "Any",
+        "Any", "Any", "Any", "Any",
+        "Any", "Any", "Any", "Any",
+        "Any", "Any", "Any", "Any",
+        "Any", "Any", "Any", "Any",
+        "Any", "Any", "Any", "Any",
+        "Any", "Any", "Any", "Any",
+        "Any", "Any", "Any", "Any",
+        "Any", "Any", "Any", "Any",
+        "Any", "Any", "Any", "Any",
+        "Any", "Any", "Any", "Any",
+        "Any", "Any", "Alberta", "British Columbia",
+        "Manitoba", "New Brunswick", "Newfoundland and Labrador", "Nova Scotia",
+        "Northwest Territories", "Nunavut", "Ontario", "Prince Edward Island",
+        "Quebec", "Saskatchewan", "Yukon Territory", "Any",
+        "Any", "Alaska", "Alabama", "Arkansas",
+        "Arizona", "California", "Colorado", "Connecticut",
+        "Washington DC", "Delaware", "Florida", "Georgia",
+        "Hawaii", "Iowa", "Idaho", "Illinois",
+        "Indiana", "Kansas", "Kentucky", "Louisiana",
+        "Massachusetts", "Maryland", "Maine", "Michigan",
+        "Minnesota", "Missouri", "Mississip", "Montana",
+        "North Carolina", "North Dakota", "Nebraska", "New Hampshire",
+        "New Jersey", "New Mexico", "Nevada", "New York",
+        "Ohio", "Oklahoma", "Oregon", "Pennsylvania",
+        "Rhode Island", "South Carolina", "South Dakota", "Tennessee",
+        "Texas", "Utah", "Virginia", "Vermont",
+        "Washington", "Wisconsin", "West Virginia", "Wyoming",
+        "Any", "Australian Capital Territory", "New South Wales", "Northern Territory",
+        "Northern Territory (Darwin Katherine Interconnected System)", "Queensland", "South Australia", "Tasmania",
+        "Victoria", "Western Australia (North Western Interconnected System)", "Western Australia (South West Interconnected System)", "Any",
+        "Any", "Any", "Any"],
+    ci: [
+        475, 509, 558, 900.6, 537.4, 710, 650, 708.2, 717.7, 465.8,
+        415.6, 505.9, 408, 481, 375, 417.89, 111.18, 161.89, 372.12, 226.96,
+        642.9, 495.49, 142.52, 598.69, 95.32, 51.28, 338.66, 410.01, 243.75, 0.13,
+        335.99, 323.84, 215.67, 253.56, 101.36, 390.62, 374.34, 7.62, 759.62, 201.55,
+        261.84, 310.2, 776.69, 155.48, 224.05, 171.03, 5.67, 11.52, 231.12, 120,
+        670, 19.7, 1.3, 270, 29, 810, 200, 900, 30, 2,
+        1.5, 710, 111, 431.4, 423.94, 462.33, 344.37, 454.4, 351.99, 216.43,
+        582.34, 253, 382.68, 360.68, 402.2, 345.58, 731.21, 293.85, 101.89, 265.8,
+        740.02, 384.08, 804.75, 363.82, 420.32, 308.21, 109, 448.08, 367.93, 773,
+        427.07, 435.87, 309.73, 663.05, 573.51, 118.44, 235.1, 601.77, 342.25, 199.01,
+        598.58, 338.44, 163.15, 333.19, 395.27, 245.48, 162.69, 272.89, 409.16, 747.82,
+        308, 14.45, 101.84, 569.39, 919.34, 950.5, 840, 870, 870, 620,
+        540, 920, 420, 180, 1060, 580, 700, 110.1, 307, 61.7,
+        129] g/kWh,
+    type: [
+        "World", "Region", "Country", "Country", "Country", "Region",
+        "Region", "Country", "Country", "Country", "Country", "Country",
+        "Country", "Country", "Country", "Country", "Country", "Country",
+        "Country", "Country", "Country", "Country", "Country", "Country",
+        "Country", "Country", "Country", "Country", "Country", "Country",
+        "Country", "Country", "Country", "Country", "Country", "Country",
+        "Country", "Country", "Country", "Country", "Country", "Country",
+        "Country", "Country", "Country", "Country", "Country", "Country",
+        "Country", "Country", "Region", "Region", "Region", "Region",
+        "Region", "Region", "Region", "Region", "Region", "Region",
+        "Region", "Region", "Region", "Country", "Country", "Region",
+        "Region", "Region", "Region", "Region", "Region", "Region",
+        "Region", "Region", "Region", "Region", "Region", "Region",
+        "Region", "Region", "Region", "Region", "Region", "Region",
+        "Region", "Region", "Region", "Region", "Region", "Region",
+        "Region", "Region", "Region", "Region", "Region", "Region",
+        "Region", "Region", "Region", "Region", "Region", "Region",
+        "Region", "Region", "Region", "Region", "Region", "Region",
+        "Region", "Region", "Region", "Region", "Region", "Region",
+        "Region", "Region", "Country", "Region", "Region", "Region",
+        "Region", "Region", "Region", "Region", "Region", "Region",
+        "Region", "Country", "Country", "Country", "Country"])
+
+## Default PUE by provider (defaults_PUE.csv); "Unknown" is the default for an unknown data centre.
+## name is the provider's full name (providersNamesCodes.csv) where the tables give one.
+provider_pue = table(
+    provider: ["Unknown", "gcp", "aws", "azure", "OVHcloud", "Oracle"],
+    name: [
+        "Unknown", "Google Cloud Platform", "Amazon Web Services",
+        "Azure", "OVHcloud", "Oracle"],
+    pue: [1.56, 1.12, 1.2, 1.12, 1.09, 1.2])
+
+## Cloud data centres (cloudProviders_datacenters.csv): provider, the provider's name for the
+## region, its location code in `locations` and its PUE (nan: use the provider's default).
+datacentres = table(
+    provider: [
+        "gcp", "gcp", "gcp", "gcp", "gcp", "gcp", "gcp", "gcp",
+        "gcp", "gcp", "gcp", "gcp", "gcp", "gcp", "gcp", "gcp",
+        "gcp", "gcp", "gcp", "gcp", "gcp", "gcp", "gcp", "gcp",
+        "azure", "azure", "azure", "azure", "azure", "azure", "azure", "azure",
+        "azure", "azure", "azure", "azure", "azure", "azure", "azure", "azure",
+        "azure", "azure", "azure", "azure", "azure", "azure", "azure", "azure",
+        "azure", "azure", "azure", "azure", "azure", "azure", "azure", "azure",
+        "azure", "azure", "azure", "azure", "azure", "azure", "azure", "azure",
+        "azure", "azure", "azure", "azure", "azure", "azure", "azure", "azure",
+        "azure", "azure", "azure", "azure", "azure"],
+    name: [
+        "us-west1", "us-west2", "us-west3", "us-west4",
+        "us-central1", "us-east1", "us-east4", "northamerica-northeast1",
+        "southamerica-east1", "europe-west1", "europe-west2", "europe-west3",
+        "europe-west4", "europe-west6", "europe-north1", "asia-south1",
+        "asia-southeast1", "asia-southeast2", "asia-east2", "asia-east1",
+        "asia-northeast1", "asia-northeast2", "asia-northeast3", "australia-southeast1",
+        "South Africa North", "South Africa West", "East Asia", "Southeast Asia",
+        "Australia Central", "Australia Central 2", "Australia East", "Australia Southeast",
+        "Brazil South", "Canada Central", "Canada East", "China East",
+        "China East 2", "China North", "China North 2", "North Europe",
+        "West Europe", "France Central", "France South", "Germany Central (Sovereign)",
+        "Germany North (Public)", "Germany Northeastt (Sovereign)", "Germany West Central (Public)", "Central India",
+        "South India", "West India", "Israel Central", "Italy North",
+        "Japan East", "Japan West", "Korea Central", "Korea South",
+        "Mexico Central", "New Zealand North", "Norway East", "Norway West",
+        "Poland Central", "Spain Central", "Switzerland North", "Switzerland West",
+        "UAE Central", "UAE North", "UK South", "UK West",
+        "Central US", "East US", "East US 2", "North Central US",
+        "South Central US", "West Central US", "West US", "West US 2",
+        "West US 3"],
+    location: [
+        "US-OR", "US-CA", "US-UT", "US-NV", "US-IA", "US-SC", "US-VA", "CA-QC",
+        "BR", "BE", "GB", "DE", "NL", "CH", "FI", "IN",
+        "SG", "ID", "CN-HK", "TW", "JP", "JP", "KR", "AU-NSW",
+        "ZA", "ZA", "CN-HK", "SG", "AU-ACT", "AU-ACT", "AU-NSW", "AU-VIC",
+        "BR", "CA-ON", "CA-QC", "CN", "CN", "CN", "CN", "IE",
+        "NL", "FR", "FR", "DE", "DE", "DE", "DE", "IN",
+        "IN", "IN", "IL", "IT", "JP", "JP", "KR", "KR",
+        "MX", "NZ", "NO", "NO", "PL", "ES", "CH", "CH",
+        "AE", "AE", "GB", "GB", "US-IA", "US-VA", "US-VA", "US-IL",
+        "US-TX", "US-WY", "US-CA", "US-WA", "US-AZ"],
+    pue: [
+        1.11, nan, nan, nan, 1.11, 1.11, nan, nan, nan, 1.08, nan, nan,
+        nan, nan, 1.09, nan, 1.15, nan, nan, 1.13, nan, nan, nan, nan,
+        nan, nan, nan, nan, nan, nan, nan, nan, nan, nan, nan, nan,
+        nan, nan, nan, nan, nan, nan, nan, nan, nan, nan, nan, nan,
+        nan, nan, nan, nan, nan, nan, nan, nan, nan, nan, nan, nan,
+        nan, nan, nan, nan, nan, nan, nan, nan, nan, nan, nan, nan,
+        nan, nan, nan, nan, nan])
+
+## Constants of referenceValues.csv (CO2e in g): memory power, and the equivalences.
+reference_values = {
+    memory_power: 0.3725 W/GB,   # power drawn per GB of memory (memoryPower)
+    tree_year: 11000 g,   # CO2e a tree absorbs in a year (treeYear)
+    tree_month: 917 g,   # CO2e a tree absorbs in a month (tree_month)
+    car_eu_per_km: 175 g/km,   # an average European passenger car (passengerCar_EU_perkm)
+    car_us_per_km: 251 g/km,   # an average US passenger car (passengerCar_US_perkm)
+    train_per_km: 41 g/km,   # a passenger on a train (train_perkm)
+    flight_economy_per_km: 171 g/km,   # a passenger on an economy flight (flight_economy_perkm)
+    flight_paris_london: 50000 g,   # one passenger, Paris–London (flight_PAR-LON)
+    flight_paris_dublin: 110000 g,   # one passenger, Paris–Dublin (flight_PAR-DUB)
+    flight_new_york_san_francisco: 570000 g,   # one passenger, New York–San Francisco (flight_NY-SF)
+    flight_new_york_melbourne: 2310000 g,   # one passenger, New York–Melbourne (flight_NYC-MEL)
+    netflix_per_hour: 36 g/h,   # an hour of video streaming (streaming_netflix_perhour)
+    google_search: 10 g    # one web search (google_search)
+}
+
+"""#####,
         "core/math": #####"""
 # Elementary and special functions. Those without a body are native (Swift or GSL);
 # every one maps over a vector as well as a number.
@@ -142,6 +763,10 @@ fn error(message)
 ## contain it, else the nearest by edits), for "did you mean" messages.
 ## @example suggest("a100", ["NVIDIA A100 40GB PCIe", "NVIDIA V100", "AMD RX480"])  # ["NVIDIA A100 40GB PCIe"]
 fn suggest(name, candidates)
+## The record, shown as a titled list of its fields (a two-column table in a notebook
+## report): for results a library presents to a reader. Its fields read as before, plus title.
+## @example report("Run", {energy: 3 kWh}).energy  # 3 kWh
+fn report(title, record)
 
 """#####,
         "core/vectors": #####"""

@@ -54,7 +54,24 @@ public enum TextLibrary {
         return .list(picks.prefix(3).map(Value.string))
     }
 
+    /// report(title, record): the record, shown as a titled list of its fields (and in a
+    /// notebook as a two-column table), for results a library presents to a reader.
+    static func report(_ arguments: Arguments) throws -> Value {
+        let title = try arguments.string(0)
+        guard case .record(let record) = arguments[1] else { throw arguments.mismatch(1, expected: "a record") }
+        let text: (Record) -> String = { record in
+            // The last field is the title itself.
+            let width = record.names.dropLast().map(\.count).max() ?? 0
+            let lines = zip(record.names.dropLast(), record.values).map { name, value in
+                "  " + name + String(repeating: " ", count: width - name.count) + "  " + ValueFormatter.plain(value)
+            }
+            return ([title] + lines).joined(separator: "\n")
+        }
+        return .record(Record(names: record.names + ["title"], values: record.values + [.string(title)], kind: "report", summary: text))
+    }
+
     public static let natives: [String: NativeBody] = [
+        "report": report,
         "suggest": suggest,
         "print": { arguments in
             let values = try arguments.elements(0)

@@ -63,6 +63,15 @@ struct MarkdownTables {
         return grid(header, rows, numeric: numeric)
     }
 
+    /// A report record: its title in bold, then a table of its fields.
+    func report(_ record: Record) -> String {
+        var title = ""
+        var rows: [[String]] = []
+        for (name, value) in zip(record.names.dropLast(), record.values) { rows.append([escape(name), cell(value)]) }
+        if case .string(let text)? = record.values.last { title = text }
+        return (title.isEmpty ? "" : "**\(escape(title))**\n\n") + grid(["", "value"], rows, numeric: [false, true])
+    }
+
     /// A fit result: estimate, standard error and interval per parameter, then its statistics.
     func fit(_ record: Record) -> String {
         guard case .record(let params)? = record["params"], case .record(let errors)? = record["stderr"],

@@ -81,6 +81,7 @@ public enum ReportWriter {
         switch value {
         case .table(let table): return MarkdownTables(digits: options.digits).table(table)
         case .record(let record) where record.kind == "fit": return MarkdownTables(digits: options.digits).fit(record)
+        case .record(let record) where record.kind == "report": return MarkdownTables(digits: options.digits).report(record)
         default: return fenced(ValueFormatter.display(value) + "\n", language: "text", fence: "```")
         }
     }
