@@ -201,7 +201,7 @@ fn footprint(runtime, cores = 0, cpu = "Any", core_power = nil, gpus = 0, gpu = 
     energy = runtime * power * runs -> kWh
     co2e = energy * ci -> kg
     r = reference_values
-    {power: power, energy: energy, co2e: co2e,
+    report("Carbon footprint ({data_version})", {power: power, energy: energy, co2e: co2e,
      cpu_energy: cpu_energy, gpu_energy: gpu_energy, memory_energy: memory_energy,
      tree_months: value_of(co2e, "g") / value_of(r.tree_year, "g") * 12,
      car_km: co2e / r.car_eu_per_km -> km,
@@ -210,7 +210,7 @@ fn footprint(runtime, cores = 0, cpu = "Any", core_power = nil, gpus = 0, gpu = 
                new_york_melbourne: value_of(co2e, "g") / value_of(r.flight_new_york_melbourne, "g")},
      runtime: runtime, runs: runs, cores: cores, cpu: cpu, core_power: p_core, gpus: gpus, gpu: gpu,
      gpu_power: p_gpu, memory: memory, location: location, ci: ci, pue: pue,
-     data_version: data_version}
+     data_version: data_version})
 }
 
 ## The peak dense BF16 throughput of a GPU in peak_bf16 (TFLOP/s, vendor figures).
@@ -253,13 +253,13 @@ fn training_footprint(flops, gpu = "NVIDIA H100 SXM", gpus = 8, mfu = 0.4, peak 
                   usage_gpu: usage_gpu, memory: memory, location: location, ci: ci, pue: pue,
                   provider: provider, datacentre: datacentre, runs: runs)
     # Calx has no record update, so the fields of f are copied.
-    {power: f.power, energy: f.energy, co2e: f.co2e,
+    report("Training footprint ({data_version})", {power: f.power, energy: f.energy, co2e: f.co2e,
      cpu_energy: f.cpu_energy, gpu_energy: f.gpu_energy, memory_energy: f.memory_energy,
      tree_months: f.tree_months, car_km: f.car_km, flights: f.flights,
      flops: flops, mfu: mfu, peak: peak, gpu_hours: t * f.gpus -> h,
      runtime: f.runtime, runs: f.runs, cores: f.cores, cpu: f.cpu, core_power: f.core_power,
      gpus: f.gpus, gpu: f.gpu, gpu_power: f.gpu_power, memory: f.memory, location: f.location,
-     ci: f.ci, pue: f.pue, data_version: f.data_version}
+     ci: f.ci, pue: f.pue, data_version: f.data_version})
 }
 
 ## The energy of a training run given its FLOPs, in kWh: training_footprint(...).energy.

@@ -63,7 +63,7 @@ public enum TextLibrary {
             // The last field is the title itself.
             let width = record.names.dropLast().map(\.count).max() ?? 0
             let lines = zip(record.names.dropLast(), record.values).map { name, value in
-                "  " + name + String(repeating: " ", count: width - name.count) + "  " + ValueFormatter.plain(value)
+                "  " + name + String(repeating: " ", count: width - name.count) + "  " + ValueFormatter.readable(value)
             }
             return ([title] + lines).joined(separator: "\n")
         }

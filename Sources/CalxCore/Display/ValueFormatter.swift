@@ -38,6 +38,19 @@ public enum ValueFormatter {
         return number(rounded)
     }
 
+    /// A value for a reader rather than for reading back: numbers to six significant digits
+    /// (2.1310848 kWh, not 2.1310847999999996 kWh), records field by field.
+    public static func readable(_ value: Value) -> String {
+        switch value {
+        case .number(let x): return significant(x, digits: 6)
+        case .quantity(let x, let unit): return significant(x, digits: 6) + " " + unit.symbol
+        case .string(let text): return text
+        case .record(let record) where record.kind == nil:
+            return "{" + zip(record.names, record.values).map { "\($0): \(readable($1))" }.joined(separator: ", ") + "}"
+        default: return plain(value)
+        }
+    }
+
     /// The value as the REPL shows it: strings quoted.
     public static func display(_ value: Value) -> String {
         switch value {
