@@ -143,26 +143,6 @@ final class NISTStRDTests: XCTestCase {
             }
         }
     }
-
-    /// The number an expression evaluates to in the session, or nil after a failure naming it.
-    private func number(_ calx: TestSession, _ expression: String, _ context: String,
-                        file: StaticString, line: UInt) -> Double? {
-        let (value, failure) = calx.value(expression)
-        if case .number(let x)? = value { return x }
-        XCTFail("\(context): \(expression): expected a number, got \(value.map(ValueFormatter.display) ?? failure)",
-                file: file, line: line)
-        return nil
-    }
-
-    /// `got` agrees with `expected` to a relative tolerance; the failure gives both and the LRE.
-    private func expect(_ got: Double, _ expected: Double, relative tolerance: Double, _ what: String,
-                        file: StaticString = #filePath, line: UInt = #line) {
-        let error = abs(got - expected) / abs(expected)
-        if error <= tolerance { return }
-        let lre = error.isFinite && error > 0 ? String(format: "%.1f", -log10(error)) : "0"
-        XCTFail("\(what): got \(got), expected \(expected) (relative error \(error), LRE \(lre), "
-                + "needed ≤ \(tolerance))", file: file, line: line)
-    }
 }
 
 /// One NIST StRD nonlinear regression problem, read from its .dat file.

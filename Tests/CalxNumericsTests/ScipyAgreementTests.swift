@@ -170,23 +170,4 @@ final class ScipyAgreementTests: XCTestCase {
             }
         }
     }
-
-    /// The number an expression evaluates to in the session, or nil after a failure naming it.
-    private func number(_ calx: TestSession, _ expression: String, _ context: String,
-                        file: StaticString, line: UInt) -> Double? {
-        let (value, failure) = calx.value(expression)
-        if case .number(let x)? = value { return x }
-        XCTFail("\(context): \(expression): expected a number, got \(value.map(ValueFormatter.display) ?? failure)",
-                file: file, line: line)
-        return nil
-    }
-
-    /// `got` agrees with `expected` to a relative tolerance; the failure gives both and the relative error.
-    private func expect(_ got: Double, _ expected: Double, relative tolerance: Double, _ what: String,
-                        file: StaticString, line: UInt) {
-        let error = abs(got - expected) / abs(expected)
-        if error <= tolerance { return }
-        XCTFail("\(what): got \(got), SciPy \(expected) (relative error \(String(format: "%.2e", error)), needed ≤ \(tolerance))",
-                file: file, line: line)
-    }
 }
