@@ -44,6 +44,16 @@ public enum Value {
         }
     }
 
+    /// The vector a `...rest` parameter receives: as `vector`, except that quantities in
+    /// different units stay as given (print(1 h, 30 min) shows both as written).
+    static func arguments(_ values: [Value]) -> Value {
+        if case .quantity(_, let unit)? = values.first,
+           values.contains(where: { if case .quantity(_, let other) = $0 { other !== unit } else { false } }) {
+            return .list(values)
+        }
+        return vector(values)
+    }
+
     /// Builds the most specific vector for these elements.
     /// Quantities of one dimension make a vector in the first one's unit.
     static func vector(_ values: [Value]) -> Value {

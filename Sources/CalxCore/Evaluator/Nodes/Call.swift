@@ -73,7 +73,7 @@ extension Runtime {
                                     at: positionalSpan(fixed), label: "unexpected argument", notes: ["note: the signature is \(code.signature)"]))
         }
         for index in 0..<min(values.count, fixed) { frame[index] = values[index] }
-        if let rest = code.restIndex { frame[rest] = Value.vector(values.count > fixed ? Array(values[fixed...]) : []) }
+        if let rest = code.restIndex { frame[rest] = Value.arguments(values.count > fixed ? Array(values[fixed...]) : []) }
         var extra: [(name: String, value: Value)] = []
         for argument in named {
             guard let index = code.parameters.firstIndex(of: argument.name), index != code.restIndex else {
