@@ -1290,13 +1290,16 @@ fn tier(name, capacity, bandwidth, latency = 0 s) {
     {name: name, capacity: capacity, bandwidth: bandwidth, latency: latency}
 }
 
-## Places `bytes` (read every token) in the tiers, fastest first, each filled to its
-## capacity. A table of tier, capacity, bandwidth, placed (GB) and read time per token
-## (latency + placed / bandwidth, in ms; 0 where nothing is placed).
-fn place(bytes, tiers) {
+## Places `bytes` (read every token) in the tiers, each filled to its capacity: fastest
+## first (policy: "fastest"), or in the order the tiers are given (policy: "given", the
+## user's own policy). A table of tier, capacity, bandwidth, placed (GB) and read time per
+## token (latency + placed / bandwidth, in ms; 0 where nothing is placed).
+fn place(bytes, tiers, policy = "fastest") {
     check_dimension("bytes", bytes, "Information", "140 GB")
+    if policy != "fastest" and policy != "given" { error("unknown placement policy \"{policy}\": the policies are \"fastest\" and \"given\"") }
     order = []
-    left = map(tiers, t => t)
+    left = if policy == "given" { [] } else { map(tiers, t => t) }
+    if policy == "given" { order = map(tiers, t => t) }
     while len(left) > 0 {
         bw = map(left, t => value_of(t.bandwidth, "GB/s"))
         best = max(bw)
