@@ -22,6 +22,11 @@ struct Axis {
         }
         if low == high { (low, high) = low == 0 ? (-1, 1) : (low - abs(low) * 0.1, high + abs(high) * 0.1) }
         let step = Axis.niceStep((high - low) / 5)
+        // A span beyond the largest double (-1e308 to 1e308) has no nice step: the ends alone.
+        guard step.isFinite, step > 0 else {
+            (self.low, self.high, ticks) = (low, high, [low, high])
+            return
+        }
         let first = floor(low / step) * step, last = ceil(high / step) * step
         (self.low, self.high) = (first, last)
         let count = Int(((last - first) / step).rounded())
@@ -37,12 +42,10 @@ struct Axis {
 
     /// Where `value` falls, from 0 (low) to 1 (high); nil off a log axis's domain.
     func fraction(_ value: Double) -> Double? {
-        guard value.isFinite else { return nil }
-        if log {
-            guard value > 0 else { return nil }
-            return (log10(value) - log10(low)) / (log10(high) - log10(low))
-        }
-        return (value - low) / (high - low)
+        guard value.isFinite, !log || value > 0 else { return nil }
+        let f = log ? (log10(value) - log10(low)) / (log10(high) - log10(low)) : (value - low) / (high - low)
+        // Off a span that overflows (-1e308 to 1e308), a point has no place to be drawn.
+        return f.isFinite ? f : nil
     }
 
     func label(_ value: Double) -> String {

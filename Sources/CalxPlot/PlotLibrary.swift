@@ -108,9 +108,11 @@ public enum PlotLibrary {
     static func hist(_ arguments: Arguments) throws -> Value {
         let (values, unit) = try arguments.measured(0)
         let bins = try arguments.integer(1, minimum: 1)
+        guard bins <= 10_000 else { throw ArgumentError(position: 1, "bins is at most 10000, got \(bins)") }
         let finite = values.filter(\.isFinite)
         guard let low = finite.min(), let high = finite.max() else { throw ArgumentError(position: 0, "hist() needs at least one finite value") }
         let width = high > low ? (high - low) / Double(bins) : 1
+        guard width.isFinite else { throw ArgumentError(position: 0, "the values span beyond the largest number: equal-width bins cannot hold them") }
         var counts = [Double](repeating: 0, count: bins)
         for v in finite { counts[min(bins - 1, Int((v - low) / width))] += 1 }
         let centers = (0..<bins).map { low + (Double($0) + 0.5) * width }

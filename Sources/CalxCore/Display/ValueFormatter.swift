@@ -40,13 +40,14 @@ public enum ValueFormatter {
 
     /// A value for a reader rather than for reading back: numbers to six significant digits
     /// (2.1310848 kWh, not 2.1310847999999996 kWh), records field by field.
-    public static func readable(_ value: Value) -> String {
+    public static func readable(_ value: Value, depth: Int = 0) -> String {
+        if depth > maximumDepth { return "…" }
         switch value {
         case .number(let x): return significant(x, digits: 6)
         case .quantity(let x, let unit): return significant(x, digits: 6) + " " + unit.symbol
         case .string(let text): return text
         case .record(let record) where record.kind == nil:
-            return "{" + zip(record.names, record.values).map { "\($0): \(readable($1))" }.joined(separator: ", ") + "}"
+            return "{" + zip(record.names, record.values).map { "\($0): \(readable($1, depth: depth + 1))" }.joined(separator: ", ") + "}"
         default: return plain(value)
         }
     }

@@ -19,8 +19,7 @@ struct MarkdownTables {
         case .quantities(let xs, let unit) where xs.count == 2: return "[\(number(xs[0])), \(number(xs[1]))] \(unit.symbol)"
         case .numbers(let xs) where xs.count == 2: return "[\(number(xs[0])), \(number(xs[1]))]"
         case .string(let text): return escape(text)
-        case .record(let record) where record.kind == nil:
-            return escape("{" + zip(record.names, record.values).map { "\($0): \(cell($1))" }.joined(separator: ", ") + "}")
+        case .record(let record) where record.kind == nil: return escape(ValueFormatter.readable(value))
         default: return escape(ValueFormatter.plain(value))
         }
     }

@@ -16,6 +16,8 @@ enum Bootstrap {
         }
         guard let refit = state.refit else { throw NativeError("this fit cannot be bootstrapped") }
         let count = try arguments.integer(1, minimum: 1)
+        // The resamples' rows are drawn up front; a million resamples is far past any use.
+        guard count <= 1_000_000 else { throw ArgumentError(position: 1, "n is at most 1000000 resamples, got \(count)") }
         let seed = arguments.optional(2) == nil ? defaultSeed(arguments) : try arguments.integer(2, minimum: 0)
         let level = try arguments.probability(4)
         let summary = state.summary

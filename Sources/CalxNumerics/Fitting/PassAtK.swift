@@ -3,10 +3,18 @@
 // n in the thousands stays exact.
 
 import CalxCore
+import Foundation
 
 enum PassAtK {
     static func passAtK(_ n: Double, _ c: Double, _ k: Double) -> Double {
         if n - c < k { return 1 }
+        // Past a million correct samples the product would loop for long: the same ratio
+        // C(n − c, k) / C(n, k) from log-gamma instead.
+        if c > 1e6 {
+            let wrong: Double = lgamma(n - c + 1) - lgamma(n - c - k + 1)
+            let all: Double = lgamma(n + 1) - lgamma(n - k + 1)
+            return 1 - exp(wrong - all)
+        }
         var miss = 1.0
         var i = n - c + 1
         while i <= n {
@@ -19,6 +27,9 @@ enum PassAtK {
     /// pass_at_k(n, c, k): over problems (n and c vectors) or over k (a vector of sample counts).
     static func native(_ arguments: Arguments) throws -> Value {
         let n = try arguments.numbers(0), c = try arguments.numbers(1), k = try arguments.numbers(2)
+        guard !n.isEmpty, !c.isEmpty, !k.isEmpty else {
+            throw NativeError("pass_at_k() needs at least one n, c and k")
+        }
         let problems = max(n.count, c.count)
         guard n.count == c.count || n.count == 1 || c.count == 1 else {
             throw NativeError("n has \(n.count) values and c has \(c.count): give one (n, c) pair per problem")
