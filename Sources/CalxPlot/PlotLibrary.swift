@@ -112,7 +112,7 @@ public enum PlotLibrary {
         let finite = values.filter(\.isFinite)
         guard let low = finite.min(), let high = finite.max() else { throw ArgumentError(position: 0, "hist() needs at least one finite value") }
         let width = high > low ? (high - low) / Double(bins) : 1
-        guard width.isFinite else { throw ArgumentError(position: 0, "the values span beyond the largest number: equal-width bins cannot hold them") }
+        guard width.isFinite, width > 0 else { throw ArgumentError(position: 0, "the span of the values is beyond what equal-width bins of doubles can split") }
         var counts = [Double](repeating: 0, count: bins)
         for v in finite { counts[min(bins - 1, Int((v - low) / width))] += 1 }
         let centers = (0..<bins).map { low + (Double($0) + 0.5) * width }
